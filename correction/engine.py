@@ -1,0 +1,149 @@
+"""The corrector: runs the passes over a text, resolves their candidates and applies the edits.
+
+>>> from correction import Corrector, Lexicon
+>>> result = Corrector(Lexicon.from_terms(["Sam Altman", "OpenAI"])).correct("Salman Altman quitte OpenEye.")
+>>> result.text
+'Sam Altman quitte OpenAI.'
+>>> [(edit.original, edit.replacement, edit.pass_name) for edit in result.edits]
+[('Salman', 'Sam', 'fuzzy'), ('OpenEye', 'OpenAI', 'phonetic')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from . import __version__
+from .analysis import AnalyzedText
+from .candidates import Candidate
+from .edits import Edit, apply_edits
+from .errors import UsageError
+from .index import LexiconIndex
+from .lexicon import Lexicon
+from .passes import DEFAULT_PASSES, PASSES, Settings
+from .passes.base import Job, find_mentions
+from .resolve import resolve
+
+
+@dataclass(frozen=True)
+class CorrectionResult:
+    """The corrected text, the edits that produce it from the input, and every candidate weighed."""
+
+    text: str
+    edits: tuple[Edit, ...]
+    candidates: tuple[Candidate, ...]
+    lang: str
+    signature: str
+
+
+def parse_passes(names: str | Sequence[str]) -> tuple[str, ...]:
+    """``"exact,fuzzy"`` -> ``("exact", "fuzzy")``; unknown names raise UsageError listing the known ones."""
+    if isinstance(names, str):
+        names = [name.strip() for name in names.split(",") if name.strip()]
+    unknown = [name for name in names if name not in PASSES]
+    if unknown or not names:
+        raise UsageError("--passes", f"unknown pass {', '.join(unknown) or '(none)'}; choose from {', '.join(PASSES)}")
+    return tuple(names)
+
+
+class Corrector:
+    """Correct transcripts against one lexicon. Build once, call :meth:`correct` many times."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        passes: str | Sequence[str] = DEFAULT_PASSES,
+        min_score: float = 0.8,
+        lang: str | None = None,
+        resolver: Callable[..., list[Candidate]] = resolve,
+    ):
+        self.lexicon = lexicon if lexicon is not None else Lexicon.default()
+        self.pass_names = parse_passes(passes)
+        try:
+            self.settings = Settings(min_score=min_score)
+        except ValueError as error:
+            raise UsageError("--min-score", str(error)) from None
+        self.lang = lang
+        self.resolver = resolver
+        self._passes = [PASSES[name]() for name in self.pass_names]
+        self._indexes: dict[str, LexiconIndex] = {}
+
+    def index_for(self, lang: str) -> LexiconIndex:
+        """The index of the entries that fit a transcript in ``lang``, built on first use."""
+        if lang not in self._indexes:
+            self._indexes[lang] = LexiconIndex(self.lexicon.restricted_to(lang))
+        return self._indexes[lang]
+
+    @property
+    def signature(self) -> str:
+        return (f"correction {__version__}|passes={','.join(self.pass_names)}|min_score={self.settings.min_score}"
+                f"|lexicon={self.lexicon.signature}")
+
+    def propose(self, source: str) -> tuple[AnalyzedText, list[Candidate]]:
+        """Every candidate the passes propose for ``source``, with the context decisions made."""
+        text = AnalyzedText.of(source, self.lang)
+        index = self.index_for(text.lang)
+        job = Job(text, index, self.settings, find_mentions(text, index))
+        candidates: list[Candidate] = []
+        for correction_pass in self._passes:
+            candidates = correction_pass.run(job, candidates)
+        return text, protect_mentions(job, candidates)
+
+    def correct(self, source: str) -> CorrectionResult:
+        text, candidates = self.propose(source)
+        usable = [
+            candidate for candidate in candidates
+            if candidate.score >= self.settings.min_score
+            and not candidate.decision.startswith("dropped")
+            and (not candidate.ambiguous or candidate.decision.startswith("kept"))
+        ]
+        chosen = self.resolver(usable, self.pass_names)
+        edits = tuple(edit for candidate in chosen for edit in edits_of(text, candidate))
+        return CorrectionResult(
+            text=apply_edits(source, edits),
+            edits=edits,
+            candidates=tuple(candidates),
+            lang=text.lang,
+            signature=f"{self.signature}|lang={text.lang}",
+        )
+
+
+def protect_mentions(job: Job, candidates: list[Candidate]) -> list[Candidate]:
+    """Drop candidates that would rewrite a name already spelled right ("Microsoft" is not "Minecraft").
+
+    A first name or surname alone protects only when it is not an ordinary word: "Altman" does,
+    "Marc" (the first name of some other lexicon person) does not stop "Marc Zuckerberg" -> "Mark".
+    """
+    protected = sorted(
+        (span.start, span.end) for span, surface in job.mentions
+        if surface.role != "part" or not job.text.all_common(span)
+    )
+    if not protected:
+        return candidates
+    import bisect
+
+    starts = [start for start, _ in protected]
+    kept = []
+    for candidate in candidates:
+        touches = False
+        for start, end, _ in candidate.changes:
+            position = bisect.bisect_left(starts, end)
+            touches = touches or any(start < mention_end and mention_start < end
+                                     for mention_start, mention_end in protected[max(0, position - 8):position])
+        if touches:
+            kept.append(candidate.decided("dropped: would rewrite a name already spelled right"))
+        else:
+            kept.append(candidate)
+    return kept
+
+
+def edits_of(text: AnalyzedText, candidate: Candidate) -> list[Edit]:
+    edits = []
+    for start, end, replacement in candidate.changes:
+        line, column = text.line_and_column(start)
+        edits.append(Edit(
+            start=start, end=end, original=text.source[start:end], replacement=replacement,
+            line=line, column=column, entity=candidate.entity, pass_name=candidate.pass_name,
+            score=candidate.score, reason=candidate.reason,
+        ))
+    return edits

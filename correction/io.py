@@ -1,0 +1,61 @@
+"""Reading inputs safely and writing outputs atomically.
+
+Inputs are checked before anything is written: a missing, binary or non-UTF-8 file raises
+:class:`InputError` naming the file (and the line of the first bad byte). Outputs go to a
+temporary file in the target folder and are renamed into place, so a failed run never leaves a
+half-written file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import InputError
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """Decode UTF-8 bytes (a leading BOM is kept as text) or raise an InputError naming the line."""
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InputError(path, "binary file (NUL byte), expected UTF-8 text", line=line)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(
+            path, f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})", line=line
+        ) from None
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """Read a UTF-8 text file, or stdin when ``path`` is ``-``, exactly as stored (no newline translation)."""
+    name = str(path)
+    if name == "-":
+        return decode_text(sys.stdin.buffer.read(), "<stdin>")
+    file = Path(name)
+    if not file.exists():
+        raise InputError(name, "no such file")
+    if file.is_dir():
+        raise InputError(name, "is a directory, expected a file")
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise InputError(name, f"cannot read: {error.strerror}") from None
+    return decode_text(data, name)
+
+
+def write_text_atomic(path: str | os.PathLike, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename: all or nothing."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise

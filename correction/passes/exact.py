@@ -1,0 +1,24 @@
+"""``exact``: a term, alias or sound-alike spelled with the same letters, whatever the case,
+accents, spaces or hyphens: "Open AI" / "open-ai" -> "OpenAI", "Miramurati" -> "Mira Murati"."""
+
+from __future__ import annotations
+
+from ..candidates import Candidate
+from .base import Job, make_candidate
+
+ROLE_SCORES = {"term": 1.0, "alias": 1.0, "sounds_like": 0.98, "part": 0.97}
+
+
+class ExactPass:
+    name = "exact"
+
+    def run(self, job: Job, candidates: list[Candidate]) -> list[Candidate]:
+        text, index, settings = job.text, job.index, job.settings
+        proposed = []
+        for span in text.spans:
+            for surface in index.exact.get(span.key, ()):
+                reason = f"same letters as {surface.role} {surface.text!r}"
+                candidate = make_candidate(text, span, surface, ROLE_SCORES[surface.role], self.name, reason)
+                if candidate is not None:
+                    proposed.append(candidate)
+        return candidates + proposed

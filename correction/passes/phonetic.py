@@ -1,0 +1,71 @@
+"""``phonetic``: sound-alike matching on coarse phoneme keys from espeak-ng, each side read in
+French and in English: "OpenEye" ~ "OpenAI", "ImageShare" ~ "Emmett Shear", "Korah" ~ "Quora".
+
+A French recogniser often spells an English name the French way, so every pairing of readings is
+tried and the best one counts. Guards keep the bold matches to names: the first sound must agree
+(vowel with vowel, or the same consonant), and short spans must also look alike on paper.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import Indel
+
+from .. import phonetics
+from ..candidates import Candidate
+from ..index import LexiconIndex
+from .base import Job, Settings, eligible_for_approximate, make_candidate
+
+VOWELS = set("aeiouy")
+# Below this many coarse phonemes a sound match is a coin toss ("me" ~ "Meet").
+MIN_SOUND_LENGTH = 4
+# A span not written like a name (lower case: "satia", "dégociation"), or a match on a first name
+# or surname alone, must also be close on paper: recognisers capitalise the names they hear, and a
+# lower-case non-word is more often a garbled ordinary word than a name.
+PLAIN_MIN_SPELLING = 0.75
+
+
+def same_onset(first: str, second: str) -> bool:
+    a, b = first[:1], second[:1]
+    return a == b or (a in VOWELS and b in VOWELS)
+
+
+class PhoneticPass:
+    name = "phonetic"
+
+    def run(self, job: Job, candidates: list[Candidate]) -> list[Candidate]:
+        text, index, settings = job.text, job.index, job.settings
+        spans = [span for span in text.spans if eligible_for_approximate(text, span)]
+        spoken = {span.text: " ".join(span.text.split()) for span in spans}
+        keys_by_text = phonetics.readings(set(spoken.values()))
+        hits_by_text: dict[str, list[tuple[int, float, str, str]]] = {}
+        proposed = []
+        for span in spans:
+            said = spoken[span.text]
+            if said not in hits_by_text:
+                hits_by_text[said] = self._search(keys_by_text[said], index, settings)
+            for surface_id, similarity, lang, term_lang in hits_by_text[said]:
+                surface = index.surfaces[surface_id]
+                spelling = Indel.normalized_similarity(span.key, surface.key)
+                plain = surface.role == "part" or not text.name_like(span)
+                if plain and spelling < PLAIN_MIN_SPELLING - 1e-9:
+                    continue
+                reason = (f"sounds like {surface.role} {surface.text!r} ({similarity:.2f}, "
+                          f"{lang.upper()} reading vs {term_lang.upper()} reading)")
+                candidate = make_candidate(text, span, surface, similarity, self.name, reason)
+                if candidate is not None:
+                    proposed.append(candidate)
+        return candidates + proposed
+
+    @staticmethod
+    def _search(readings: dict[str, str], index: LexiconIndex, settings: Settings) -> list[tuple[int, float, str, str]]:
+        best: dict[int, tuple[int, float, str, str]] = {}
+        for lang, key in readings.items():
+            if len(key) < MIN_SOUND_LENGTH:
+                continue
+            for key_id, similarity in index.sound.search(key, cutoff=settings.min_score):
+                surface, term_lang = index.sound_owner(key_id)
+                if not same_onset(key, index.sound.keys[key_id]):
+                    continue
+                if surface.id not in best or similarity > best[surface.id][1]:
+                    best[surface.id] = (surface.id, similarity, lang, term_lang)
+        return list(best.values())

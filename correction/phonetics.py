@@ -1,0 +1,108 @@
+"""Sound-alike keys: IPA from espeak-ng, folded into a coarse phoneme alphabet.
+
+espeak-ng comes bundled in the `espeakng-loader` wheel and is driven through `phonemizer-fork`,
+so no system package is needed. Each spelling gets two readings, French and English, because a
+French podcast pronounces English names either way and its recogniser spells them the French way.
+
+The coarse alphabet keeps consonants apart but merges what recognisers confuse: vowel quality
+(i/e, o/u), nasal vowels (vowel + n), r sounds, sh/zh/ch/j, doubled sounds. Keys are compared
+with an edit-distance ratio, so "ImageShare" (EN imiSer) ~ "Emmett Shear" (EN emiSir).
+
+>>> readings(["Quora", "Korah"])["Korah"]["fr"] == readings(["Quora"])["Quora"]["fr"]
+True
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+from typing import Iterable
+
+VOICES = {"fr": "fr-fr", "en": "en-us"}
+
+# Multi-character IPA sequences first (diphthongs, affricates, nasal vowels), then single symbols.
+_SEQUENCES = [
+    ("ɑ̃", "an"), ("ɔ̃", "on"), ("ɛ̃", "en"), ("œ̃", "en"),
+    ("tʃ", "S"), ("dʒ", "S"),
+    ("aɪ", "ai"), ("eɪ", "ei"), ("oʊ", "o"), ("əʊ", "o"), ("aʊ", "ao"), ("ɔɪ", "oi"),
+    ("ɪə", "ia"), ("iə", "ia"), ("ʊə", "oa"), ("eə", "e"),
+]
+_SYMBOLS = str.maketrans({
+    # vowels: five classes, then i/e and o/u merged below (recognisers blur vowel quality)
+    "ɑ": "a", "ɐ": "a", "æ": "a", "ʌ": "a",
+    "ɛ": "e", "ə": "e", "ɜ": "e", "œ": "e", "ø": "e", "ɚ": "er", "ɝ": "er",
+    "ɪ": "i", "y": "i", "ᵻ": "i",
+    "ɔ": "o", "ɒ": "o", "ʊ": "u",
+    # consonants recognisers confuse
+    "ʁ": "r", "ɹ": "r", "ɾ": "t", "ʃ": "S", "ʒ": "S", "θ": "t", "ð": "d", "ŋ": "n", "ɡ": "g",
+    "j": "i", "w": "u", "ɥ": "u", "ç": "h", "x": "k", "ɲ": "ni", "ɫ": "l", "ɬ": "l", "ʎ": "l", "ɣ": "g",
+    # marks without a sound of their own
+    "ʔ": None, "h": None, "ː": None, "ˈ": None, "ˌ": None, "-": None, " ": None, "͡": None,
+})
+_MERGED_VOWELS = str.maketrans({"i": "e", "u": "o"})
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def coarse_key(ipa: str) -> str:
+    """Fold an IPA string into the coarse alphabet: ``coarse_key("ɛmɪt ʃɪɹ") == "emetSer"``."""
+    for sequence, replacement in _SEQUENCES:
+        ipa = ipa.replace(sequence, replacement)
+    ipa = ipa.translate(_SYMBOLS)
+    ipa = "".join(char for char in unicodedata.normalize("NFD", ipa) if not unicodedata.combining(char))
+    return _REPEATS.sub(r"\1", ipa.translate(_MERGED_VOWELS))
+
+
+class _Phonemizer:
+    """One espeak-ng backend per language, created on first use (loading takes ~20 ms)."""
+
+    def __init__(self) -> None:
+        self._backends: dict = {}
+        self._lock = threading.Lock()
+
+    def backend(self, lang: str):
+        with self._lock:
+            if lang not in self._backends:
+                import espeakng_loader
+                from phonemizer.backend import EspeakBackend
+                from phonemizer.backend.espeak.wrapper import EspeakWrapper
+
+                EspeakWrapper.set_library(espeakng_loader.get_library_path())
+                EspeakWrapper.set_data_path(espeakng_loader.get_data_path())
+                self._backends[lang] = EspeakBackend(VOICES[lang], language_switch="remove-flags")
+            return self._backends[lang]
+
+
+_PHONEMIZER = _Phonemizer()
+_CACHE: dict[tuple[str, str], str] = {}
+
+
+def _speakable(text: str) -> str:
+    # espeak reads "_" and "/" aloud; "e/acc" is said "e acc", "Underscore_" is "underscore"
+    return re.sub(r"[_/|]+", " ", text).strip() or text
+
+
+def ipa(texts: Iterable[str], lang: str) -> dict[str, str]:
+    """IPA of each text in ``lang``, phonemized in one batch and cached per text."""
+    wanted = [text for text in dict.fromkeys(texts) if (text, lang) not in _CACHE]
+    if wanted:
+        spoken = _PHONEMIZER.backend(lang).phonemize([_speakable(text) for text in wanted], strip=True, njobs=1)
+        for text, phonemes in zip(wanted, spoken):
+            _CACHE[(text, lang)] = phonemes
+    return {text: _CACHE[(text, lang)] for text in texts}
+
+
+def readings(texts: Iterable[str]) -> dict[str, dict[str, str]]:
+    """Coarse keys of each text in every language: ``{text: {"fr": key, "en": key}}``."""
+    texts = list(texts)
+    result: dict[str, dict[str, str]] = {text: {} for text in texts}
+    for lang in VOICES:
+        for text, phonemes in ipa(texts, lang).items():
+            result[text][lang] = _coarse_cached(phonemes)
+    return result
+
+
+@lru_cache(maxsize=1 << 16)
+def _coarse_cached(phonemes: str) -> str:
+    return coarse_key(phonemes)

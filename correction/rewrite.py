@@ -1,0 +1,43 @@
+"""Turn a matched span and its replacement into the smallest rewrites of the source text.
+
+Words that already agree are left alone, so "Salman Altman" -> "Sam Altman" rewrites only
+"Salman", even when a line break sits between the two words. A match that would delete or add a
+whole word ("de Microsoft" -> "Microsoft") or join words across a line break is refused: a name
+fix never eats the words around it and never changes the line structure.
+
+>>> from correction.text import tokenize
+>>> plan_changes("Salman\\nAltman", tokenize("Salman\\nAltman"), "Sam Altman")
+((0, 6, 'Sam'),)
+>>> plan_changes("de Microsoft", tokenize("de Microsoft"), "Microsoft") is None
+True
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import Optional, Sequence
+
+from .text import Token
+
+Change = tuple[int, int, str]  # (start, end, replacement) in the source text
+
+
+def plan_changes(source: str, tokens: Sequence[Token], replacement: str) -> Optional[tuple[Change, ...]]:
+    """The rewrites that turn ``tokens`` into ``replacement``; ``()`` if already equal, None if refused.
+
+    Words are aligned (difflib); each replaced run of words becomes one change. A word deleted or
+    inserted outright, or a replaced run that spans a line break, refuses the whole match.
+    """
+    old = [token.text for token in tokens]
+    new = replacement.split()
+    changes = []
+    for operation, old_start, old_end, new_start, new_end in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if operation == "equal":
+            continue
+        if operation != "replace":
+            return None
+        start, end = tokens[old_start].start, tokens[old_end - 1].end
+        if "\n" in source[start:end]:
+            return None
+        changes.append((start, end, " ".join(new[new_start:new_end])))
+    return tuple(changes)

@@ -1,0 +1,70 @@
+"""Tokens of a transcript and the folded keys used to compare spellings.
+
+>>> [token.text for token in tokenize("d'OpenEye's board")]
+['d', 'OpenEye', 's', 'board']
+>>> fold("Ópen-AI")
+'openai'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A word: letters/digits/underscore, with inner hyphens or dots ("peut-être", "GPT-4", "Node.js").
+# Apostrophes split words, so French elision ("d'", "l'", "qu'") and English possessives ("'s")
+# stay outside every rewrite.
+TOKEN_PATTERN = re.compile(r"\w+(?:[-.]\w+)*")
+SENTENCE_END = re.compile(r"[.!?…]\s*$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the text: ``text == source[start:end]``.
+
+    ``gap_before`` is the text between the previous token and this one; ``sentence_start`` says
+    whether a capital letter here is explained by grammar rather than by a name.
+    """
+
+    text: str
+    start: int
+    end: int
+    index: int
+    gap_before: str
+    sentence_start: bool
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def after_apostrophe(self) -> bool:
+        return self.gap_before.endswith(("'", "’"))
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    previous_end = 0
+    for index, match in enumerate(TOKEN_PATTERN.finditer(text)):
+        gap = text[previous_end : match.start()]
+        if tokens:
+            sentence_start = bool(SENTENCE_END.search(gap))
+        else:
+            sentence_start = True
+        tokens.append(Token(match.group(), match.start(), match.end(), index, gap, sentence_start))
+        previous_end = match.end()
+    return tokens
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """Lower-case, strip accents and everything but letters and digits: the key for exact matching."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if char.isalnum() and not unicodedata.combining(char))
+
+
+def joinable(gap: str) -> bool:
+    """Whether two tokens separated by ``gap`` may belong to one name: only spaces between them."""
+    return bool(gap) and gap.isspace()

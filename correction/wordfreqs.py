@@ -1,0 +1,51 @@
+"""How ordinary a word is, from the `wordfreq` package (French and English data bundled).
+
+A misheard name is usually either a non-word ("OpenEye", "samalpan") or a run of ordinary
+words ("il y a" for Ilya). The first kind can be corrected boldly; the second needs evidence.
+The Zipf scale: 7 is "the"/"et", 3 is a rare word or a name, 0 means never seen.
+
+>>> is_common("samedi"), is_common("satia")
+(True, False)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+LANGUAGES = ("fr", "en")
+# At or above this Zipf frequency a word counts as ordinary language: "open" 5.5, "cher" 5.1,
+# "Marc" 4.7, "samedi" 5.0; below it, names and non-words: "Salman" 3.3, "Altman" 3.0, "Ilya" 2.9.
+COMMON_ZIPF = 3.5
+# Below this a token is not a word of either language: "OpenEye", "satia", "dégociation" (0.0).
+# Rare words and names sit between the two bounds: "tornade" 3.3, "Ilya" 2.9, "salette" 2.5.
+KNOWN_ZIPF = 1.5
+
+
+@lru_cache(maxsize=1 << 17)
+def zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency  # imported on first use: it loads its data lazily anyway
+
+    return zipf_frequency(word, lang)
+
+
+@lru_cache(maxsize=1 << 17)
+def max_zipf(word: str) -> float:
+    """The word's frequency in its most frequent language (a transcript mixes French and English)."""
+    return max(zipf(word, lang) for lang in LANGUAGES)
+
+
+def is_common(word: str) -> bool:
+    return max_zipf(word) >= COMMON_ZIPF
+
+
+def is_known(word: str) -> bool:
+    return max_zipf(word) >= KNOWN_ZIPF
+
+
+def detect_language(words: list[str], sample: int = 2000) -> str:
+    """'fr' or 'en', by which language knows the transcript's words better (first ``sample`` words)."""
+    score = {lang: 0.0 for lang in LANGUAGES}
+    for word in words[:sample]:
+        for lang in LANGUAGES:
+            score[lang] += zipf(word.lower(), lang)
+    return max(score, key=score.get)
