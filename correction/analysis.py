@@ -65,11 +65,12 @@ class AnalyzedText:
         return not all(self.known[span.first : span.last])
 
     def name_like(self, span: Span) -> bool:
-        """Every token capitalised, and not only because a sentence starts here ("Open EA", not "Et même")."""
+        """Every token capitalised, and not only because a sentence starts here ("Open EA", "OpenEye",
+        not "Et même" or a lone "Samedi" opening a sentence)."""
         tokens = self.tokens[span.first : span.last]
         if not all(token.is_capitalised for token in tokens):
             return False
-        return not tokens[0].sentence_start or len(tokens) > 1
+        return len(tokens) > 1 or not tokens[0].sentence_start or tokens[0].has_inner_capital
 
     def crosses_line(self, start: int, end: int) -> bool:
         return "\n" in self.source[start:end]

@@ -40,6 +40,11 @@ class Token:
         return self.text[:1].isupper()
 
     @property
+    def has_inner_capital(self) -> bool:
+        """"OpenEye", "ILIA": capitals after the first letter mark a name even at a sentence start."""
+        return any(char.isupper() for char in self.text[1:])
+
+    @property
     def after_apostrophe(self) -> bool:
         return self.gap_before.endswith(("'", "’"))
 

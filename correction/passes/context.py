@@ -109,9 +109,11 @@ class ContextPass:
     @staticmethod
     def _slot(text: AnalyzedText, candidate: Candidate) -> str:
         span, tokens = candidate.span, text.tokens
-        before = tokens[max(0, span.first - 3) : span.first]
-        if any(token.text.lower() in ROLE_WORDS for token in before):
-            return "after a role word"
+        for position in range(span.first - 1, max(-1, span.first - 3), -1):
+            if tokens[position].text.lower() in ROLE_WORDS:
+                return "after a role word"
+            if tokens[position].sentence_start or not tokens[position + 1].gap_before.isspace():
+                break  # a role word in another sentence or clause says nothing about this one
         if span.last < len(tokens):
             following = tokens[span.last]
             if following.gap_before.strip() == "," and following.text.lower() not in FILLERS:

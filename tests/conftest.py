@@ -1,0 +1,44 @@
+"""Shared fixtures: the bundled dev set and lexicons built from it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from correction import Corrector, Lexicon
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "benchmarks" / "data" / "seed"
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def seed() -> dict:
+    return {
+        "raw": (SEED / "raw.txt").read_text(encoding="utf-8"),
+        "reference": (SEED / "reference.txt").read_text(encoding="utf-8"),
+        "edits": read_jsonl(SEED / "edits.jsonl"),
+        "traps": read_jsonl(SEED / "traps.jsonl"),
+        "correct": read_jsonl(SEED / "correct.jsonl"),
+    }
+
+
+@pytest.fixture(scope="session")
+def canonical_lexicon(seed) -> Lexicon:
+    """Canonical terms only: the distinct entities of the gold, no aliases or sounds-likes."""
+    return Lexicon.from_terms(sorted({row["entity"] for row in seed["edits"] + seed["correct"]}), name="seed-canonical")
+
+
+@pytest.fixture(scope="session")
+def default_corrector() -> Corrector:
+    return Corrector(Lexicon.load())
+
+
+@pytest.fixture(scope="session")
+def canonical_corrector(canonical_lexicon) -> Corrector:
+    return Corrector(canonical_lexicon)

@@ -1,0 +1,106 @@
+"""The engine end to end: table-driven sentences that are not in the dev set, and properties."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from correction import Corrector, Lexicon, revert_edits
+from correction.errors import UsageError
+
+TERMS = ["OpenAI", "Sam Altman", "Greg Brockman", "Ilya Sutskever", "Emmett Shear", "Mira Murati", "Quora", "Satya Nadella",
+         "Microsoft", "Bloomberg"]
+
+
+@pytest.fixture(scope="module")
+def corrector():
+    return Corrector(Lexicon.from_terms(TERMS))
+
+
+@pytest.mark.parametrize(
+    "raw, fixed",
+    [
+        ("Le PDG d'OpenDI a démissionné.", "Le PDG d'OpenAI a démissionné."),
+        ("OpenEye's board fired him.", "OpenAI's board fired him."),
+        ("Emet Scheer devient le patron par intérim.", "Emmett Shear devient le patron par intérim."),
+        ("J'ai posé la question sur Korah hier.", "J'ai posé la question sur Quora hier."),
+        ("Puis Miramurati prend la tête.", "Puis Mira Murati prend la tête."),
+        ("Tout le monde parle de Open AI ce week-end.", "Tout le monde parle de OpenAI ce week-end."),
+        ("le board de OpenAI et Salman\nAltman revient", "le board de OpenAI et Sam\nAltman revient"),
+        ("Brokman démissionne aussi.", "Brockman démissionne aussi."),
+        ("un papier de Microsoft chez Bloomberg", "un papier de Microsoft chez Bloomberg"),
+    ],
+)
+def test_mishearings_are_fixed(corrector, raw, fixed):
+    assert corrector.correct(raw).text == fixed
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "Il y a trois jours, samedi, il y avait du monde au marché.",
+        "Il faut open le dossier et le mettre sur la table.",
+        "La mère de Marc est chère, et même très chère.",
+        "Il met sa veste, il y va, y'a rien à dire.",
+        "qu'il y a du monde, il y en a partout",
+        "On se voit samedi midi chez Sam ?",
+    ],
+)
+def test_ordinary_speech_is_left_alone(corrector, ordinary):
+    result = corrector.correct(ordinary)
+    assert result.text == ordinary and result.edits == ()
+
+
+def test_il_y_a_becomes_ilya_only_where_context_names_him(corrector):
+    text = ("Ilya Sutskever vote contre Sam Altman au board.\n"
+            "Entre temps, il y a, donc celui qui a la tête du board, qui regrette.\n"
+            "Et il y a tout le board sur Google Meet.")
+    result = corrector.correct(text)
+    assert [(edit.line, edit.original, edit.replacement) for edit in result.edits] == [(2, "il y a", "Ilya")]
+    assert "kept" in result.edits[0].reason and "set off by a comma" in result.edits[0].reason
+    dropped = [c for c in result.candidates if c.ambiguous and c.decision.startswith("dropped")]
+    assert any(c.span.text == "il y a" and c.span.start > text.index("Et il") for c in dropped)
+
+
+def test_edit_records_say_where_what_and_why(corrector):
+    text = "premier\nle PDG d'OpenEye parle"
+    (edit,) = corrector.correct(text).edits
+    assert (edit.line, edit.column, edit.start, edit.end) == (2, 9, 17, 24)
+    assert (edit.original, edit.replacement, edit.entity, edit.pass_name) == ("OpenEye", "OpenAI", "OpenAI", "phonetic")
+    assert 0.8 <= edit.score <= 1.0 and "sounds like" in edit.reason
+
+
+def test_passes_can_be_chosen(corrector):
+    exact_only = Corrector(corrector.lexicon, passes="exact")
+    assert exact_only.correct("le PDG d'OpenEye et Open AI").text == "le PDG d'OpenEye et OpenAI"
+
+
+def test_unknown_pass_is_a_usage_error():
+    with pytest.raises(UsageError, match="unknown pass speling; choose from exact, fuzzy, phonetic, context"):
+        Corrector(Lexicon.from_terms(["OpenAI"]), passes="exact,speling")
+
+
+def test_min_score_bounds_approximate_matches(corrector):
+    strict = Corrector(corrector.lexicon, min_score=0.95)
+    assert strict.correct("le board d'OpaneAie").text == "le board d'OpaneAie"
+    assert corrector.correct("le board d'OpaneAie").text == "le board d'OpenAI"
+
+
+def test_signature_names_passes_lexicon_and_language(corrector):
+    signature = corrector.correct("Bonjour à tous, voici le podcast.").signature
+    assert signature.startswith("correction ") and "passes=exact,fuzzy,phonetic,context" in signature
+    assert f"lexicon=<memory>@{corrector.lexicon.sha256[:12]}" in signature and signature.endswith("lang=fr")
+
+
+WORDS = st.sampled_from(["le", "PDG", "d'OpenEye", "Salman", "Altman", "il", "y", "a", "Open", "AI", "samedi",
+                         "Miramurati", "Korah", ",", ".", "\n", "  ", "l'Open EA", "boomberg", "é"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS, max_size=30))
+def test_edits_apply_to_give_the_output_and_revert_to_the_input(corrector, words):
+    text = " ".join(words)
+    result = corrector.correct(text)
+    assert revert_edits(result.text, result.edits) == text
+    assert result.text.count("\n") == text.count("\n")
+    for edit in result.edits:
+        assert text[edit.start : edit.end] == edit.original and "\n" not in edit.original

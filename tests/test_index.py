@@ -1,0 +1,58 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import Indel
+
+from correction.index import LexiconIndex, NgramIndex, name_parts, spoken_forms
+from correction.lexicon import Entry, Lexicon
+
+WORDS = st.text(alphabet=st.sampled_from("abcdeilmnorst"), min_size=4, max_size=10)
+
+
+@settings(max_examples=150, deadline=None)
+@given(keys=st.lists(WORDS, min_size=1, max_size=40), query=WORDS)
+def test_ngram_search_finds_what_brute_force_finds(keys, query):
+    """The index may not miss a key a full scan finds with a high similarity (above 0.8, the default bound)."""
+    index = NgramIndex(keys)
+    found = {keys[number] for number, _ in index.search(query, cutoff=0.8, limit=len(keys))}
+    for key in keys:
+        similarity = Indel.normalized_similarity(query, key)
+        if similarity >= 0.8 and 0.6 * len(query) <= len(key) <= len(query) / 0.6:
+            assert key in found, (key, similarity)
+
+
+def test_search_scores_are_indel_similarities():
+    index = NgramIndex(["openai", "anthropic", "nvidia"])
+    assert index.search("openeye", cutoff=0.6) == [(0, Indel.normalized_similarity("openeye", "openai"))]
+
+
+def test_surfaces_cover_terms_aliases_sounds_and_name_parts():
+    lexicon = Lexicon.from_entries([
+        Entry("Ilya Sutskever", kind="person"),
+        Entry("OpenAI", aliases=("Open AI",), sounds_like=("opène aïe",), kind="org"),
+    ])
+    index = LexiconIndex(lexicon)
+    assert {(s.text, s.replacement, s.role) for s in index.surfaces} == {
+        ("Ilya Sutskever", "Ilya Sutskever", "term"),
+        ("Ilya", "Ilya", "part"),
+        ("Sutskever", "Sutskever", "part"),
+        ("OpenAI", "OpenAI", "term"),
+        ("opène aïe", "OpenAI", "sounds_like"),
+    }  # "Open AI" folds like "OpenAI": one surface
+    assert [s.replacement for s in index.exact["ilya"]] == ["Ilya"]
+
+
+def test_name_parts_need_a_person_or_a_name_shape():
+    assert name_parts(Entry("Sam Altman")) == ["Sam", "Altman"]  # plain list: looks like a name
+    assert name_parts(Entry("intelligence artificielle")) == []
+    assert name_parts(Entry("Silicon Valley", kind="place")) == []
+    assert name_parts(Entry("GPT 4o")) == []
+
+
+def test_acronyms_are_also_spelled_out():
+    assert spoken_forms("OpenAI") == ["OpenAI", "Open A I"]
+    assert spoken_forms("Quora") == ["Quora"]
+
+
+def test_short_forms_are_left_out_of_approximate_indexes():
+    index = LexiconIndex(Lexicon.from_terms(["API", "Quora"]))
+    assert index.spelling.keys == ["quora"]

@@ -1,0 +1,21 @@
+import pytest
+
+from correction.rewrite import plan_changes
+from correction.text import tokenize
+
+
+@pytest.mark.parametrize(
+    "source, replacement, changes",
+    [
+        ("Salman\nAltman", "Sam Altman", ((0, 6, "Sam"),)),
+        ("Marc Zuckerberg", "Mark Zuckerberg", ((0, 4, "Mark"),)),
+        ("Open EA", "OpenAI", ((0, 7, "OpenAI"),)),
+        ("Miramurati", "Mira Murati", ((0, 10, "Mira Murati"),)),
+        ("OpenAI", "OpenAI", ()),
+        ("de Microsoft", "Microsoft", None),  # would delete "de"
+        ("à Sam Altman tu", "Sam Altman", None),
+        ("Open\nAI", "OpenAI", None),  # would join two lines
+    ],
+)
+def test_plan_changes(source, replacement, changes):
+    assert plan_changes(source, tokenize(source), replacement) == changes
