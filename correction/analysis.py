@@ -61,6 +61,9 @@ class AnalyzedText:
     def all_common(self, span: Span) -> bool:
         return all(self.common[span.first : span.last])
 
+    def all_known(self, span: Span) -> bool:
+        return all(self.known[span.first : span.last])
+
     def has_non_word(self, span: Span) -> bool:
         return not all(self.known[span.first : span.last])
 

@@ -87,7 +87,7 @@ class Corrector:
         candidates: list[Candidate] = []
         for correction_pass in self._passes:
             candidates = correction_pass.run(job, candidates)
-        return text, protect_mentions(job, candidates)
+        return text, candidates
 
     def correct(self, source: str) -> CorrectionResult:
         text, candidates = self.propose(source)
@@ -106,35 +106,6 @@ class Corrector:
             lang=text.lang,
             signature=f"{self.signature}|lang={text.lang}",
         )
-
-
-def protect_mentions(job: Job, candidates: list[Candidate]) -> list[Candidate]:
-    """Drop candidates that would rewrite a name already spelled right ("Microsoft" is not "Minecraft").
-
-    A first name or surname alone protects only when it is not an ordinary word: "Altman" does,
-    "Marc" (the first name of some other lexicon person) does not stop "Marc Zuckerberg" -> "Mark".
-    """
-    protected = sorted(
-        (span.start, span.end) for span, surface in job.mentions
-        if surface.role != "part" or not job.text.all_common(span)
-    )
-    if not protected:
-        return candidates
-    import bisect
-
-    starts = [start for start, _ in protected]
-    kept = []
-    for candidate in candidates:
-        touches = False
-        for start, end, _ in candidate.changes:
-            position = bisect.bisect_left(starts, end)
-            touches = touches or any(start < mention_end and mention_start < end
-                                     for mention_start, mention_end in protected[max(0, position - 8):position])
-        if touches:
-            kept.append(candidate.decided("dropped: would rewrite a name already spelled right"))
-        else:
-            kept.append(candidate)
-    return kept
 
 
 def edits_of(text: AnalyzedText, candidate: Candidate) -> list[Edit]:

@@ -17,8 +17,8 @@ LANGUAGES = ("fr", "en")
 # "Marc" 4.7, "samedi" 5.0; below it, names and non-words: "Salman" 3.3, "Altman" 3.0, "Ilya" 2.9.
 COMMON_ZIPF = 3.5
 # Below this a token is not a word of either language: "OpenEye", "satia", "dégociation" (0.0).
-# Rare words and names sit between the two bounds: "tornade" 3.3, "Ilya" 2.9, "salette" 2.5.
-KNOWN_ZIPF = 1.5
+# Rare words and names sit between the two bounds: "tornade" 3.3, "Ilya" 2.9, "Hetzel" 2.5.
+KNOWN_ZIPF = 1.0
 
 
 @lru_cache(maxsize=1 << 17)

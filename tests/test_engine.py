@@ -21,8 +21,8 @@ def corrector():
     [
         ("Le PDG d'OpenDI a démissionné.", "Le PDG d'OpenAI a démissionné."),
         ("OpenEye's board fired him.", "OpenAI's board fired him."),
-        ("Emet Scheer devient le patron par intérim.", "Emmett Shear devient le patron par intérim."),
-        ("J'ai posé la question sur Korah hier.", "J'ai posé la question sur Quora hier."),
+        ("Après Sam Altman, Emet Scheer devient le patron.", "Après Sam Altman, Emmett Shear devient le patron."),
+        ("Adam, le patron de Korah, siège chez OpenAI.", "Adam, le patron de Quora, siège chez OpenAI."),
         ("Puis Miramurati prend la tête.", "Puis Mira Murati prend la tête."),
         ("Tout le monde parle de Open AI ce week-end.", "Tout le monde parle de OpenAI ce week-end."),
         ("le board de OpenAI et Salman\nAltman revient", "le board de OpenAI et Sam\nAltman revient"),
@@ -59,6 +59,13 @@ def test_il_y_a_becomes_ilya_only_where_context_names_him(corrector):
     assert "kept" in result.edits[0].reason and "set off by a comma" in result.edits[0].reason
     dropped = [c for c in result.candidates if c.ambiguous and c.decision.startswith("dropped")]
     assert any(c.span.text == "il y a" and c.span.start > text.index("Et il") for c in dropped)
+
+
+def test_rare_words_that_look_like_a_name_need_the_domain_nearby(corrector):
+    alone = "J'ai posé la question sur Korah hier, avec le roi Salman."
+    assert corrector.correct(alone).edits == ()
+    (candidate,) = [c for c in corrector.correct(alone).candidates if c.span.text == "Korah"]
+    assert candidate.decision == "dropped: rare words; 1 of 4 clues (capitalised)"
 
 
 def test_edit_records_say_where_what_and_why(corrector):

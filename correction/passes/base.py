@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Protocol
 
 from ..analysis import AnalyzedText, Span
@@ -37,6 +39,21 @@ class Job:
     settings: Settings
     mentions: tuple[tuple[Span, Surface], ...]
 
+    @cached_property
+    def _protected(self) -> tuple[list[int], list[int]]:
+        ranges = sorted((span.start, span.end) for span, _ in self.mentions)
+        return [start for start, _ in ranges], [end for _, end in ranges]
+
+    def touches_mention(self, changes: tuple[tuple[int, int, str], ...]) -> bool:
+        """Whether any change overlaps a span that already names a lexicon entry correctly."""
+        starts, ends = self._protected
+        for start, end, _ in changes:
+            # mentions are at most a few words long: only those starting shortly before `end` can overlap
+            position = bisect_left(starts, end)
+            if any(ends[other] > start for other in range(max(0, position - 8), position)):
+                return True
+        return False
+
 
 class Pass(Protocol):
     """A pass reads the job and the candidates so far and returns the new list of candidates."""
@@ -47,12 +64,19 @@ class Pass(Protocol):
 
 
 def find_mentions(text: AnalyzedText, index: LexiconIndex) -> tuple[tuple[Span, Surface], ...]:
-    """Spans written exactly as a lexicon form ("Microsoft", "Altman"): correct text, never rewritten."""
+    """Spans written exactly as a lexicon form ("Microsoft", "Altman"): correct text, never rewritten.
+
+    A first name or surname alone counts only when it is not an ordinary word: "Altman" names Sam
+    Altman, but "Sam" or "Marc" name anybody (and must not stop "Marc Zuckerberg" -> "Mark").
+    """
     found = []
     for span in text.spans:
         for surface in index.exact.get(span.key, ()):
-            if span.text == surface.replacement and not text.tokens[span.first].after_apostrophe:
-                found.append((span, surface))
+            if span.text != surface.replacement or text.tokens[span.first].after_apostrophe:
+                continue
+            if surface.role == "part" and text.all_common(span):
+                continue
+            found.append((span, surface))
     return tuple(found)
 
 
@@ -60,12 +84,16 @@ def _compact(text: str) -> str:
     return "".join(text.split())
 
 
-def is_ambiguous(text: AnalyzedText, span: Span, replacement: str) -> bool:
-    """Ordinary words that are not simply the name with its spaces lost: "il y a" (Ilya), "open ai".
+def is_ambiguous(text: AnalyzedText, span: Span, replacement: str, approximate: bool = False) -> bool:
+    """Whether the span reads as ordinary language, so that only context can justify a rewrite.
 
-    "Open AI" -> "OpenAI" is not ambiguous (same letters, every word capitalised as in the name);
-    "il y a" -> "Ilya" and "Il y a" -> "Ilya" are.
+    Ordinary words that are not simply the name with its spaces lost: "il y a" (Ilya), "open ai".
+    "Open AI" -> "OpenAI" is not ambiguous (same letters, every word capitalised as in the name).
+    For an approximate match, also any span whose rewritten words are all real words or names
+    ("Salman", "Hetzel" ~ "Intel"): a recogniser's garbles are non-words, real names are not.
     """
+    if approximate and text.all_known(span):
+        return True
     if not text.all_common(span):
         return False
     return not (_compact(span.text) == _compact(replacement) and text.name_like(span))
@@ -88,11 +116,19 @@ def eligible_for_approximate(text: AnalyzedText, span: Span) -> bool:
     return text.has_non_word(span) or text.name_like(span)
 
 
-def make_candidate(text: AnalyzedText, span: Span, surface: Surface, score: float, pass_name: str,
-                   reason: str) -> Candidate | None:
-    """A candidate, or None when the match changes nothing or would eat neighbouring words."""
+def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_name: str,
+                   reason: str, approximate: bool = True) -> Candidate | None:
+    """A candidate, or None when the match changes nothing, would eat neighbouring words, or would
+    rewrite a name already spelled right ("Microsoft" is never "Minecraft")."""
+    text = job.text
     changes = plan_changes(text.source, text.tokens[span.first : span.last], surface.replacement)
-    if not changes:
+    if not changes or job.touches_mention(changes):
         return None
-    return Candidate(span, surface, round(score, 4), pass_name, reason,
-                     ambiguous=is_ambiguous(text, span, surface.replacement), changes=changes)
+    tokens = text.tokens[span.first : span.last]
+    changed = [token for token in tokens if any(start <= token.start < end for start, end, _ in changes)]
+    # "Salman Altman": the unchanged "Altman" already names the entity, only "Salman" is misheard
+    partly_right = any(not text.common[token.index] for token in tokens if token not in changed)
+    changed_span = span._replace(first=changed[0].index, last=changed[-1].index + 1)
+    ambiguous = is_ambiguous(text, span, surface.replacement) or (
+        approximate and not partly_right and is_ambiguous(text, changed_span, surface.replacement, approximate=True))
+    return Candidate(span, surface, round(score, 4), pass_name, reason, ambiguous=ambiguous, changes=changes)

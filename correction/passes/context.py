@@ -1,12 +1,12 @@
 """``context``: decide the ambiguous candidates, spans of ordinary words ("il y a" for Ilya,
 "open ai" for OpenAI), from the words around them.
 
-Four clues, each for or not; a candidate is kept when at least ``REQUIRED_CLUES`` hold:
+Four clues, each for or not. A run of ordinary words needs three of them; a rare word or name
+that merely looks like the entity ("Emet Scheer", "Korah") needs two:
 
 * capitalised: every word capitalised, and not just because a sentence starts;
 * named: the transcript names the entity elsewhere (spelled right, or fixed by a sure match);
-* near: within ``WINDOW`` words, another lexicon entity, one of the entry's ``context`` words,
-  or (for a person) a role word such as "PDG", "CEO", "board";
+* near: within ``WINDOW`` words, another lexicon entity or one of the entry's ``context`` words;
 * slot: for a person, the place a name goes: after a role word ("le PDG ..."), or set off by a
   comma ("..., il y a, donc celui qui...") rather than followed by its ordinary complement.
 
@@ -26,7 +26,8 @@ from ..wordfreqs import is_common
 from .base import Job
 
 WINDOW = 20
-REQUIRED_CLUES = 3
+MAX_ROUNDS = 4
+REQUIRED_CLUES = {"ordinary words": 3, "rare words": 2}
 ROLE_WORDS = frozenset(
     "pdg ceo cto coo cfo dg directeur directrice président présidente fondateur fondatrice cofondateur "
     "cofondatrice co-fondateur membre chercheur chercheuse patron patronne ingénieur investisseur board "
@@ -40,37 +41,49 @@ def same_word_inflected(old: str, new: str) -> bool:
     """One word and the same word with an ending added or dropped: "Podcast" / "Podcasts"."""
     old, new = fold(old), fold(new)
     shorter, longer = sorted((old, new), key=len)
-    return len(shorter) >= 4 and longer.startswith(shorter) and len(longer) - len(shorter) <= 2
+    return len(shorter) >= 4 and longer.startswith(shorter) and 0 < len(longer) - len(shorter) <= 2
 
 
 class ContextPass:
     name = "context"
 
     def run(self, job: Job, candidates: list[Candidate]) -> list[Candidate]:
-        mentions = self._mentions(job, candidates)
-        return [self._decide(job.text, candidate, mentions) if candidate.ambiguous else candidate
-                for candidate in candidates]
+        # A kept candidate names its entity too ("ILIA" kept makes a later "il y a" likelier), so
+        # decide again until no decision changes (two or three rounds in practice).
+        decided = candidates
+        for _ in range(MAX_ROUNDS):
+            mentions = self._mentions(job, decided)
+            again = [self._decide(job.text, candidate, mentions) if candidate.ambiguous else candidate
+                     for candidate in candidates]
+            if again == decided:
+                break
+            decided = again
+        return decided
 
     @staticmethod
     def _mentions(job: Job, candidates: list[Candidate]) -> dict[str, list[int]]:
         """Token positions where each entity is named: spelled right, or by a sure (unambiguous) candidate."""
         found: dict[str, list[int]] = {}
         for span, surface in job.mentions:
-            found.setdefault(surface.entry.term, []).append(span.first)
+            # "Claude" (a first name), "Apple", "Meta": spelled right, but say nothing about the domain
+            if not job.text.all_common(span):
+                found.setdefault(surface.entry.term, []).append(span.first)
         for candidate in candidates:
-            if not candidate.ambiguous:
+            if not candidate.ambiguous or candidate.decision.startswith("kept"):
                 found.setdefault(candidate.entity, []).append(candidate.span.first)
         return found
 
     def _decide(self, text: AnalyzedText, candidate: Candidate, mentions: dict[str, list[int]]) -> Candidate:
         span, entry = candidate.span, candidate.surface.entry
         tokens = text.tokens
-        if tokens[span.first].after_apostrophe:
+        if tokens[span.first].after_apostrophe and text.all_common(span):
             return candidate.decided("dropped: follows an elision (\"qu'il y a\", \"j'ai\")")
         if candidate.pass_name != "exact":
-            if span.size == 1:
+            if span.size == 1 and text.all_common(span):
                 return candidate.decided("dropped: a known word is not rewritten for looking like a name")
-            if any(is_common(word) for _, _, new in candidate.changes for word in new.split()):
+            if any(is_common(word) for _, _, new in candidate.changes for word in new.split()) and all(
+                    text.common[token.index] for token in tokens[span.first : span.last]
+                    if any(start <= token.start < end for start, end, _ in candidate.changes)):
                 return candidate.decided("dropped: would swap ordinary words for other ordinary words")
             if any(same_word_inflected(text.source[start:end], new) for start, end, new in candidate.changes):
                 return candidate.decided("dropped: only the inflection differs (\"Podcast\" / \"Podcasts\")")
@@ -78,29 +91,32 @@ class ContextPass:
         clues = []
         if text.name_like(span):
             clues.append("capitalised")
-        elsewhere = [at for at in mentions.get(entry.term, ()) if not span.first <= at < span.last]
+        changed = {token.index for token in tokens[span.first : span.last]
+                   if any(start <= token.start < end for start, end, _ in candidate.changes)}
+        elsewhere = [at for at in mentions.get(entry.term, ()) if at not in changed]
         if elsewhere:
             line, _ = text.line_and_column(tokens[elsewhere[0]].start)
             clues.append(f"named elsewhere (line {line})")
-        near = self._near(text, candidate, mentions, is_person)
+        near = self._near(text, candidate, mentions)
         if near:
             clues.append(f"near {near!r}")
         slot = self._slot(text, candidate) if is_person else ""
         if slot:
             clues.append(slot)
-        verdict = "kept" if len(clues) >= REQUIRED_CLUES else "dropped"
+        shape = "ordinary words" if text.all_common(span) else "rare words"
+        verdict = "kept" if len(clues) >= REQUIRED_CLUES[shape] else "dropped"
         summary = ", ".join(clues) or "no clue"
-        decision = f"{verdict}: ordinary words; {len(clues)} of 4 clues ({summary})"
+        decision = f"{verdict}: {shape}; {len(clues)} of 4 clues ({summary})"
         return replace(candidate, decision=decision, reason=f"{candidate.reason}; {decision}")
 
     @staticmethod
-    def _near(text: AnalyzedText, candidate: Candidate, mentions: dict[str, list[int]], is_person: bool) -> str:
+    def _near(text: AnalyzedText, candidate: Candidate, mentions: dict[str, list[int]]) -> str:
         span, entry = candidate.span, candidate.surface.entry
         low, high = span.first - WINDOW, span.last + WINDOW
         for term, positions in mentions.items():
             if term != entry.term and any(low <= at < high and not span.first <= at < span.last for at in positions):
                 return term
-        context_words = set(entry.context) | (ROLE_WORDS if is_person else set())
+        context_words = set(entry.context)
         for token in text.tokens[max(0, low) : span.first] + text.tokens[span.last : high]:
             if token.text.lower() in context_words:
                 return token.text

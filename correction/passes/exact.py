@@ -18,7 +18,8 @@ class ExactPass:
         for span in text.spans:
             for surface in index.exact.get(span.key, ()):
                 reason = f"same letters as {surface.role} {surface.text!r}"
-                candidate = make_candidate(text, span, surface, ROLE_SCORES[surface.role], self.name, reason)
+                candidate = make_candidate(job, span, surface, ROLE_SCORES[surface.role], self.name, reason,
+                                           approximate=False)
                 if candidate is not None:
                     proposed.append(candidate)
         return candidates + proposed

@@ -30,7 +30,7 @@ class FuzzyPass:
                     continue
                 surface = index.spelling_owner(surface_id)
                 reason = f"spelled like {surface.role} {surface.text!r} ({similarity:.2f})"
-                candidate = make_candidate(text, span, surface, similarity, self.name, reason)
+                candidate = make_candidate(job, span, surface, similarity, self.name, reason)
                 if candidate is not None:
                     proposed.append(candidate)
         return candidates + proposed

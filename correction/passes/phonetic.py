@@ -22,6 +22,10 @@ MIN_SOUND_LENGTH = 4
 # or surname alone, must also be close on paper: recognisers capitalise the names they hear, and a
 # lower-case non-word is more often a garbled ordinary word than a name.
 PLAIN_MIN_SPELLING = 0.75
+# Even a name-shaped span must share half its letters with the term: "Tuaiva" is not "Twitter".
+MIN_SPELLING = 0.5
+# ...and be about as long on paper: "Suguenot" (8 letters) is not "Suno" (4).
+MIN_LENGTH_RATIO = 0.6
 
 
 def same_onset(first: str, second: str) -> bool:
@@ -47,11 +51,14 @@ class PhoneticPass:
                 surface = index.surfaces[surface_id]
                 spelling = Indel.normalized_similarity(span.key, surface.key)
                 plain = surface.role == "part" or not text.name_like(span)
-                if plain and spelling < PLAIN_MIN_SPELLING - 1e-9:
+                if spelling < (PLAIN_MIN_SPELLING if plain else MIN_SPELLING) - 1e-9:
+                    continue
+                lengths = sorted((len(span.key), len(surface.key)))
+                if lengths[0] < MIN_LENGTH_RATIO * lengths[1]:
                     continue
                 reason = (f"sounds like {surface.role} {surface.text!r} ({similarity:.2f}, "
                           f"{lang.upper()} reading vs {term_lang.upper()} reading)")
-                candidate = make_candidate(text, span, surface, similarity, self.name, reason)
+                candidate = make_candidate(job, span, surface, similarity, self.name, reason)
                 if candidate is not None:
                     proposed.append(candidate)
         return candidates + proposed
