@@ -16,7 +16,8 @@ neither capital nor slot, so it stays as it is. Every decision and its clues go 
 
 from __future__ import annotations
 
-from dataclasses import replace
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 
 from ..analysis import AnalyzedText
 from ..candidates import Candidate
@@ -44,6 +45,39 @@ def same_word_inflected(old: str, new: str) -> bool:
     return len(shorter) >= 4 and longer.startswith(shorter) and 0 < len(longer) - len(shorter) <= 2
 
 
+@dataclass(frozen=True)
+class Mentions:
+    """Token positions where entities are named: spelled right (and distinctive), or by a candidate
+    that is sure (unambiguous) or already kept. Sorted, so a window is a bisection, not a scan."""
+
+    positions: tuple[int, ...]
+    terms: tuple[str, ...]
+    by_entity: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, job: Job, candidates: list[Candidate]) -> "Mentions":
+        found: list[tuple[int, str]] = []
+        for span, surface in job.mentions:
+            # "Claude" (a first name), "Apple", "Meta": spelled right, but say nothing about the domain
+            if not job.text.all_common(span):
+                found.append((span.first, surface.entry.term))
+        for candidate in candidates:
+            if not candidate.ambiguous or candidate.decision.startswith("kept"):
+                found.append((candidate.span.first, candidate.entity))
+        found.sort()
+        by_entity: dict[str, list[int]] = {}
+        for at, term in found:
+            by_entity.setdefault(term, []).append(at)
+        return cls(tuple(at for at, _ in found), tuple(term for _, term in found), by_entity)
+
+    def between(self, low: int, high: int) -> list[tuple[int, str]]:
+        first, last = bisect_left(self.positions, low), bisect_left(self.positions, high)
+        return list(zip(self.positions[first:last], self.terms[first:last]))
+
+    def of_entity(self, term: str) -> list[int]:
+        return self.by_entity.get(term, [])
+
+
 class ContextPass:
     name = "context"
 
@@ -52,7 +86,7 @@ class ContextPass:
         # decide again until no decision changes (two or three rounds in practice).
         decided = candidates
         for _ in range(MAX_ROUNDS):
-            mentions = self._mentions(job, decided)
+            mentions = Mentions.of(job, decided)
             again = [self._decide(job.text, candidate, mentions) if candidate.ambiguous else candidate
                      for candidate in candidates]
             if again == decided:
@@ -60,20 +94,7 @@ class ContextPass:
             decided = again
         return decided
 
-    @staticmethod
-    def _mentions(job: Job, candidates: list[Candidate]) -> dict[str, list[int]]:
-        """Token positions where each entity is named: spelled right, or by a sure (unambiguous) candidate."""
-        found: dict[str, list[int]] = {}
-        for span, surface in job.mentions:
-            # "Claude" (a first name), "Apple", "Meta": spelled right, but say nothing about the domain
-            if not job.text.all_common(span):
-                found.setdefault(surface.entry.term, []).append(span.first)
-        for candidate in candidates:
-            if not candidate.ambiguous or candidate.decision.startswith("kept"):
-                found.setdefault(candidate.entity, []).append(candidate.span.first)
-        return found
-
-    def _decide(self, text: AnalyzedText, candidate: Candidate, mentions: dict[str, list[int]]) -> Candidate:
+    def _decide(self, text: AnalyzedText, candidate: Candidate, mentions: "Mentions") -> Candidate:
         span, entry = candidate.span, candidate.surface.entry
         tokens = text.tokens
         if tokens[span.first].after_apostrophe and text.all_common(span):
@@ -93,7 +114,7 @@ class ContextPass:
             clues.append("capitalised")
         changed = {token.index for token in tokens[span.first : span.last]
                    if any(start <= token.start < end for start, end, _ in candidate.changes)}
-        elsewhere = [at for at in mentions.get(entry.term, ()) if at not in changed]
+        elsewhere = [at for at in mentions.of_entity(entry.term) if at not in changed]
         if elsewhere:
             line, _ = text.line_and_column(tokens[elsewhere[0]].start)
             clues.append(f"named elsewhere (line {line})")
@@ -110,11 +131,11 @@ class ContextPass:
         return replace(candidate, decision=decision, reason=f"{candidate.reason}; {decision}")
 
     @staticmethod
-    def _near(text: AnalyzedText, candidate: Candidate, mentions: dict[str, list[int]]) -> str:
+    def _near(text: AnalyzedText, candidate: Candidate, mentions: "Mentions") -> str:
         span, entry = candidate.span, candidate.surface.entry
         low, high = span.first - WINDOW, span.last + WINDOW
-        for term, positions in mentions.items():
-            if term != entry.term and any(low <= at < high and not span.first <= at < span.last for at in positions):
+        for at, term in mentions.between(low, high):
+            if term != entry.term and not span.first <= at < span.last:
                 return term
         context_words = set(entry.context)
         for token in text.tokens[max(0, low) : span.first] + text.tokens[span.last : high]:
