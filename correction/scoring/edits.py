@@ -1,0 +1,286 @@
+"""Precision, recall and F1 of predicted edits against gold spans, with traps and correct names.
+
+Gold spans are in line coordinates of the raw transcript (``line`` 1-based; ``start``/``end``
+0-based columns, end exclusive); a predicted :class:`~correction.edits.Edit` covers columns
+``column .. column + len(original)`` of its ``line``.
+
+* A prediction is **right** when its span overlaps a gold span of the same line and its
+  replacement equals that gold span's text.
+* A gold span is **fixed** when some right prediction overlaps it.
+* precision = right / predicted, recall = fixed / gold, F1 their harmonic mean; a ratio with
+  nothing to divide by (0 / 0) is 0.0 — the counts next to it tell "none" from "all wrong".
+* A trap (or a correct name) is **touched** when any prediction overlaps its span.
+
+>>> gold = [GoldSpan(line=1, start=9, end=16, text="OpenAI", entity="OpenAI")]
+>>> edit = Edit(start=9, end=16, original="OpenEye", replacement="OpenAI", line=1, column=9,
+...             entity="OpenAI", pass_name="phonetic", score=0.9, reason="")
+>>> score = score_edits(gold, [edit])
+>>> score.precision, score.recall, score.f1
+(1.0, 1.0, 1.0)
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from ..edits import Edit
+from ..errors import InputError
+from ..io import read_text
+from .signature import Signature
+
+MATCH_RULE = "overlap+same-text"
+
+
+@dataclass(frozen=True)
+class GoldSpan:
+    """A span of one line: a gold correction (``text`` = the right text), a trap or a correct name.
+
+    ``entity`` is the canonical name it is about; empty for traps.
+    """
+
+    line: int
+    start: int
+    end: int
+    text: str
+    entity: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.line, int) or self.line < 1:
+            raise ValueError(f"GoldSpan.line: must be an integer >= 1, got {self.line!r}")
+        if not isinstance(self.start, int) or not isinstance(self.end, int) or not 0 <= self.start <= self.end:
+            raise ValueError(f"GoldSpan.start/end: bad span {self.start!r}..{self.end!r}")
+        if not isinstance(self.text, str) or not isinstance(self.entity, str):
+            raise ValueError("GoldSpan.text/entity: must be strings")
+
+    def to_dict(self) -> dict:
+        return {"line": self.line, "start": self.start, "end": self.end, "text": self.text, "entity": self.entity}
+
+
+def _read_spans(path: str, text_field: str) -> tuple[GoldSpan, ...]:
+    spans = []
+    for number, row in enumerate(read_text(path).splitlines(), start=1):
+        if not row.strip():
+            continue
+        try:
+            data = json.loads(row)
+        except json.JSONDecodeError as error:
+            raise InputError(path, f"not a JSON object: {error.msg}", line=number) from None
+        if not isinstance(data, dict):
+            raise InputError(path, "not a JSON object", line=number)
+        missing = [name for name in ("line", "start", "end", text_field) if name not in data]
+        if missing:
+            raise InputError(path, f"missing field(s): {', '.join(missing)}", line=number)
+        try:
+            spans.append(GoldSpan(data["line"], data["start"], data["end"], data[text_field], data.get("entity") or ""))
+        except ValueError as error:
+            raise InputError(path, str(error), line=number) from None
+    return tuple(spans)
+
+
+def load_gold(path: str) -> tuple[GoldSpan, ...]:
+    """Gold corrections from JSON Lines with ``line``, ``start``, ``end``, ``gold`` (and ``entity``)."""
+    return _read_spans(path, "gold")
+
+
+def load_spans(path: str) -> tuple[GoldSpan, ...]:
+    """Traps or correct names from JSON Lines with ``line``, ``start``, ``end``, ``text`` (``entity``)."""
+    return _read_spans(path, "text")
+
+
+def edits_from_gold(gold: Iterable[GoldSpan], text: str) -> list[Edit]:
+    """The gold corrections as Edit records on ``text`` (the raw transcript): an oracle's output."""
+    lines = text.split("\n")  # line numbers count "\n" only, as in the gold files and the edit log
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    edits = []
+    for span in gold:
+        if span.line > len(lines):
+            raise ValueError(f"gold span on line {span.line}, but the text has {len(lines)} lines")
+        if span.end > len(lines[span.line - 1]):
+            raise ValueError(f"gold span {span.start}..{span.end} is past the end of line {span.line}")
+        start = offsets[span.line - 1] + span.start
+        edits.append(
+            Edit(start=start, end=start + span.end - span.start, original=lines[span.line - 1][span.start : span.end],
+                 replacement=span.text, line=span.line, column=span.start, entity=span.entity,
+                 pass_name="gold", score=1.0, reason="gold")
+        )
+    return edits
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    """Half-open spans share a character; an empty span (an insertion point) overlaps a span it is inside."""
+    if a_start == a_end:
+        return b_start <= a_start < b_end or a_start == b_start == b_end
+    if b_start == b_end:
+        return a_start <= b_start < a_end
+    return a_start < b_end and b_start < a_end
+
+
+def _touches(edit: Edit, span: GoldSpan) -> bool:
+    return edit.line == span.line and overlaps(edit.column, edit.column_end, span.start, span.end)
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Counts for one entity or one pass. For a pass, ``gold`` is the whole gold count: its recall
+    is the share of all gold spans that this pass fixed."""
+
+    name: str
+    gold: int
+    predicted: int
+    right: int
+    fixed: int
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.right, self.predicted)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.fixed, self.gold)
+
+    @property
+    def f1(self) -> float:
+        return _f1(self.precision, self.recall)
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "gold": self.gold, "predicted": self.predicted, "right": self.right,
+                "fixed": self.fixed, "precision": self.precision, "recall": self.recall, "f1": self.f1}
+
+
+@dataclass(frozen=True)
+class EditScore:
+    """Predicted edits scored against gold spans; ``wrong`` and ``missed`` list what to look at."""
+
+    gold: int
+    predicted: int
+    right: int
+    fixed: int
+    traps: int
+    traps_touched: tuple[GoldSpan, ...]
+    correct: int
+    correct_touched: tuple[GoldSpan, ...]
+    by_entity: tuple[Breakdown, ...]
+    by_pass: tuple[Breakdown, ...]
+    wrong: tuple[Edit, ...]
+    missed: tuple[GoldSpan, ...]
+    signature: Signature
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.right, self.predicted)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.fixed, self.gold)
+
+    @property
+    def f1(self) -> float:
+        return _f1(self.precision, self.recall)
+
+    def to_dict(self) -> dict:
+        return {
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "right": self.right,
+            "fixed": self.fixed,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "traps": self.traps,
+            "traps_touched": [span.to_dict() for span in self.traps_touched],
+            "correct": self.correct,
+            "correct_touched": [span.to_dict() for span in self.correct_touched],
+            "by_entity": [row.to_dict() for row in self.by_entity],
+            "by_pass": [row.to_dict() for row in self.by_pass],
+            "wrong": [json.loads(edit.to_json()) for edit in self.wrong],
+            "missed": [span.to_dict() for span in self.missed],
+            "signature": self.signature.to_dict(),
+        }
+
+
+def _by_line(spans: Iterable[GoldSpan]) -> dict[int, list[tuple[int, GoldSpan]]]:
+    index: dict[int, list[tuple[int, GoldSpan]]] = defaultdict(list)
+    for position, span in enumerate(spans):
+        index[span.line].append((position, span))
+    return index
+
+
+def _touched(spans: Sequence[GoldSpan], predicted: Sequence[Edit]) -> tuple[GoldSpan, ...]:
+    index = _by_line(spans)
+    hit = {position for edit in predicted for position, span in index.get(edit.line, ()) if _touches(edit, span)}
+    return tuple(spans[position] for position in sorted(hit))
+
+
+def score_edits(
+    gold: Sequence[GoldSpan],
+    predicted: Sequence[Edit],
+    traps: Sequence[GoldSpan] = (),
+    correct: Sequence[GoldSpan] = (),
+) -> EditScore:
+    """Score ``predicted`` edits against ``gold`` spans (see the module docstring for the rules)."""
+    gold, predicted, traps, correct = tuple(gold), tuple(predicted), tuple(traps), tuple(correct)
+    gold_index = _by_line(gold)
+    right_edits: list[Edit] = []
+    wrong: list[Edit] = []
+    fixed_by: dict[int, set[str]] = defaultdict(set)  # gold position -> passes that fixed it
+    for edit in predicted:
+        matches = [
+            position
+            for position, span in gold_index.get(edit.line, ())
+            if _touches(edit, span) and edit.replacement == span.text
+        ]
+        (right_edits if matches else wrong).append(edit)
+        for position in matches:
+            fixed_by[position].add(edit.pass_name)
+    right_ids = {id(edit) for edit in right_edits}
+
+    entities = sorted({span.entity for span in gold} | {edit.entity for edit in predicted})
+    by_entity = tuple(
+        Breakdown(
+            name=entity,
+            gold=sum(span.entity == entity for span in gold),
+            predicted=sum(edit.entity == entity for edit in predicted),
+            right=sum(edit.entity == entity for edit in right_edits),
+            fixed=sum(gold[position].entity == entity for position in fixed_by),
+        )
+        for entity in entities
+    )
+    passes = sorted({edit.pass_name for edit in predicted})
+    by_pass = tuple(
+        Breakdown(
+            name=name,
+            gold=len(gold),
+            predicted=sum(edit.pass_name == name for edit in predicted),
+            right=sum(edit.pass_name == name and id(edit) in right_ids for edit in predicted),
+            fixed=sum(name in names for names in fixed_by.values()),
+        )
+        for name in passes
+    )
+    return EditScore(
+        gold=len(gold),
+        predicted=len(predicted),
+        right=len(right_edits),
+        fixed=len(fixed_by),
+        traps=len(traps),
+        traps_touched=_touched(traps, predicted),
+        correct=len(correct),
+        correct_touched=_touched(correct, predicted),
+        by_entity=by_entity,
+        by_pass=by_pass,
+        wrong=tuple(wrong),
+        missed=tuple(span for position, span in enumerate(gold) if position not in fixed_by),
+        signature=Signature.for_edits(MATCH_RULE),
+    )
