@@ -1,0 +1,80 @@
+"""Quality of `correct` against the targets of the engine issue, in one table.
+
+* the bundled dev set (a French podcast) with a canonical-only lexicon (the gold's entity names,
+  no aliases or sound-alikes) and with the shipped default lexicon: gold edits fixed, proposed
+  edits right, trap spans and already-correct names touched, WER before and after;
+* false fires: edits proposed by the default lexicon on ordinary French and English speech that
+  names no domain term (benchmarks/data/ordinary), per 10,000 words.
+
+Run: python benchmarks/quality.py   (about 10 s; prints Markdown)
+"""
+
+from __future__ import annotations
+
+import datetime
+import platform
+import sys
+import time
+from pathlib import Path
+
+import jiwer
+
+from correction import Corrector, Lexicon, __version__
+from correction.scoring.edits import load_gold, load_spans, score_edits
+
+DATA = Path(__file__).resolve().parent / "data"
+TARGETS = {"canonical": (0.85, 0.95), "default": (0.95, 0.98)}
+
+
+def dev_rows(dataset: Path) -> list[str]:
+    raw = (dataset / "raw.txt").read_text(encoding="utf-8")
+    reference = (dataset / "reference.txt").read_text(encoding="utf-8")
+    gold, traps = load_gold(str(dataset / "edits.jsonl")), load_spans(str(dataset / "traps.jsonl"))
+    correct = load_spans(str(dataset / "correct.jsonl"))
+    canonical = Lexicon.from_terms(sorted({span.entity for span in gold + correct}), name="canonical")
+    raw_wer = jiwer.wer(reference, raw)
+    rows = []
+    for name, lexicon in (("canonical", canonical), ("default", Lexicon.load())):
+        result = Corrector(lexicon).correct(raw)
+        score = score_edits(gold, result.edits, traps, correct)
+        wer = jiwer.wer(reference, result.text)
+        fixed_target, right_target = TARGETS[name]
+        rows.append(
+            f"| {name} ({len(lexicon)} terms) | {score.fixed}/{score.gold} = {score.recall:.1%} (≥ {fixed_target:.0%}) "
+            f"| {score.right}/{score.predicted} = {score.precision:.1%} (≥ {right_target:.0%}) "
+            f"| {len(score.traps_touched)}/{score.traps} | {len(score.correct_touched)}/{score.correct} "
+            f"| {raw_wer:.4f} → {wer:.4f} ({wer / raw_wer:.1%} of raw, ≤ 15%) |"
+        )
+    return rows
+
+
+def false_fire_rows() -> list[str]:
+    corrector = Corrector(Lexicon.load())
+    rows = []
+    for path in sorted((DATA / "ordinary").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        words = len(text.split())
+        started = time.perf_counter()
+        edits = corrector.correct(text).edits
+        elapsed = time.perf_counter() - started
+        shown = "; ".join(f"{e.original!r}→{e.replacement!r}" for e in edits[:5])
+        rows.append(f"| {path.stem} | {words:,} | {len(edits)} | {len(edits) / words * 10_000:.2f} (≤ 1) "
+                    f"| {words / elapsed:,.0f} | {shown} |")
+    return rows
+
+
+def main() -> None:
+    print(f"Measured {datetime.date.today()} with correction {__version__}, Python {platform.python_version()}, "
+          f"{platform.machine()}.\n")
+    print("Dev set (benchmarks/data/seed, 39 gold edits, 40 traps, 98 correct names):\n")
+    print("| lexicon | gold edits fixed | proposed edits right | traps touched | correct names touched | WER raw → corrected |")
+    print("|---|---|---|---|---|---|")
+    print("\n".join(dev_rows(DATA / "seed")))
+    print("\nFalse fires of the default lexicon on ordinary speech (benchmarks/data/ordinary):\n")
+    print("| corpus | words | edits | per 10,000 words | words/s | edits |")
+    print("|---|---|---|---|---|---|")
+    print("\n".join(false_fire_rows()))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""A benchmark data set: a folder with a raw transcript, its reference and gold spans.
+
+Layout (the bundled ``benchmarks/data/seed`` is the example; see its README.md):
+
+* ``raw.txt``: the recogniser's transcript (required)
+* ``reference.txt``: the same lines with the gold corrections applied (required, line-aligned)
+* ``edits.jsonl``: gold corrections, ``line``/``start``/``end``/``gold``/``entity`` (required)
+* ``traps.jsonl``, ``correct.jsonl``: spans no edit should touch (optional)
+
+>>> dataset = load_dataset(default_dataset_dir())
+>>> dataset.name, len(dataset.gold), len(dataset.canonical_lexicon())
+('seed', 39, 25)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..io import read_text
+from ..lexicon import Lexicon
+from ..scoring.edits import GoldSpan, load_gold, load_spans
+
+REQUIRED = ("raw.txt", "reference.txt", "edits.jsonl")
+OPTIONAL = ("traps.jsonl", "correct.jsonl")
+LAYOUT_HINT = f"a dataset folder holds {', '.join(REQUIRED)} (and optionally {', '.join(OPTIONAL)})"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One data set, read and checked: texts as stored, spans in line coordinates of ``raw``."""
+
+    name: str
+    path: str
+    raw: str
+    reference: str
+    gold: tuple[GoldSpan, ...]
+    traps: tuple[GoldSpan, ...]
+    correct: tuple[GoldSpan, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.raw.split("\n")) != len(self.reference.split("\n")):
+            raise ValueError("Dataset.reference: not line-aligned with raw")
+
+    @property
+    def raw_lines(self) -> list[str]:
+        # "\n" only, as the gold files and the edit log count lines.
+        return self.raw.split("\n")
+
+    @property
+    def reference_lines(self) -> list[str]:
+        return self.reference.split("\n")
+
+    @property
+    def words(self) -> int:
+        """Words of the raw transcript (runs of non-space): the unit of the speed column."""
+        return len(self.raw.split())
+
+    def entities(self) -> list[str]:
+        """Distinct canonical names of the gold corrections and of the names already right."""
+        return sorted({span.entity for span in self.gold + self.correct if span.entity})
+
+    def canonical_lexicon(self) -> Lexicon:
+        """The canonical-only lexicon: one bare term per entity, no alias, no sound-alike."""
+        entities = self.entities()
+        if not entities:
+            raise InputError(self.path, "no `entity` in edits.jsonl or correct.jsonl: no canonical lexicon to build")
+        return Lexicon.from_terms(entities, name=f"{self.name}-canonical")
+
+
+def default_dataset_dir() -> Path:
+    """The bundled dev set, ``benchmarks/data/seed`` of the source tree."""
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "seed"
+    if not path.is_dir():
+        raise InputError(str(path), "the bundled dev set is not in this installation; give a DATASET_DIR")
+    return path
+
+
+def load_dataset(path: str | Path) -> Dataset:
+    """Read a dataset folder; a missing file or a bad record raises InputError naming it."""
+    folder = Path(path)
+    if not folder.is_dir():
+        raise InputError(str(folder), f"not a folder: {LAYOUT_HINT}")
+    for name in REQUIRED:
+        if not (folder / name).is_file():
+            raise InputError(str(folder), f"no {name} in this folder: {LAYOUT_HINT}")
+    raw = read_text(folder / "raw.txt")
+    reference = read_text(folder / "reference.txt")
+    raw_count, reference_count = len(raw.split("\n")), len(reference.split("\n"))
+    if raw_count != reference_count:
+        raise InputError(str(folder / "reference.txt"),
+                         f"{reference_count} lines, but raw.txt has {raw_count}: they must be line-aligned")
+
+    def optional(name: str) -> tuple[GoldSpan, ...]:
+        file = folder / name
+        return load_spans(str(file)) if file.is_file() else ()
+
+    return Dataset(
+        name=folder.resolve().name,
+        path=str(folder),
+        raw=raw,
+        reference=reference,
+        gold=load_gold(str(folder / "edits.jsonl")),
+        traps=optional("traps.jsonl"),
+        correct=optional("correct.jsonl"),
+    )
