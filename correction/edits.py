@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict, dataclass, fields
 from typing import Iterable, Sequence
@@ -112,9 +113,24 @@ def revert_edits(corrected: str, edits: Iterable[Edit]) -> str:
     return "".join(pieces)
 
 
-def write_edits_jsonl(edits: Iterable[Edit]) -> str:
-    """The edit log as JSON Lines text (one object per edit, in text order)."""
-    return "".join(edit.to_json() + "\n" for edit in sorted(edits, key=lambda edit: edit.start))
+def text_sha256(text: str) -> str:
+    """The checksum an edit log records of the text it was made for."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def write_edits_jsonl(edits: Iterable[Edit], input_sha256: str | None = None) -> str:
+    """The edit log as JSON Lines text (one object per edit, in text order).
+
+    With ``input_sha256`` (see :func:`text_sha256`), every record also carries the checksum of
+    the input it was made for, so that a log is never applied to another version of the input.
+    """
+    lines = []
+    for edit in sorted(edits, key=lambda edit: edit.start):
+        record = asdict(edit)
+        if input_sha256:
+            record["input_sha256"] = input_sha256
+        lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+    return "".join(lines)
 
 
 def read_edits_jsonl(text: str, path: str) -> list[Edit]:

@@ -132,6 +132,9 @@ class LexiconIndex:
         self.surfaces: list[Surface] = []
         for entry in lexicon:
             self.surfaces.extend(surfaces_of(entry, len(self.surfaces)))
+        self.negatives: dict[str, frozenset[str]] = {
+            entry.term: frozenset(fold(text) for text in entry.negatives) for entry in lexicon if entry.negatives
+        }
         self.exact: dict[str, list[Surface]] = {}
         for surface in self.surfaces:
             self.exact.setdefault(surface.key, []).append(surface)

@@ -4,7 +4,8 @@ Two formats, chosen by the file extension:
 
 * ``.txt``: one canonical term per line (UTF-8); ``#`` comments and blank lines are ignored.
 * ``.csv`` / ``.tsv``: a header row with ``term`` (required) and the optional columns
-  ``aliases``, ``sounds_like``, ``context`` (``|``-separated), ``kind`` and ``lang``.
+  ``aliases``, ``sounds_like``, ``context``, ``negatives`` (``|``-separated), ``kind`` and ``lang``.
+  ``negatives`` are spellings a reviewer rejected as this term: they are never rewritten to it.
 
 >>> lexicon = Lexicon.from_terms(["OpenAI", "Sam Altman"])
 >>> [entry.term for entry in lexicon]
@@ -25,8 +26,7 @@ from .io import read_text
 from .text import fold
 
 LANGUAGES = ("", "fr", "en")
-LIST_COLUMNS = ("aliases", "sounds_like", "context")
-COLUMNS = ("term", "aliases", "sounds_like", "kind", "lang", "context")
+COLUMNS = ("term", "aliases", "sounds_like", "kind", "lang", "context", "negatives")
 DEFAULT_LEXICON_NAME = "default.csv"
 
 
@@ -40,6 +40,7 @@ class Entry:
     kind: str = "term"
     lang: str = ""
     context: tuple[str, ...] = ()
+    negatives: tuple[str, ...] = ()
     source: tuple[str, int] = ("<memory>", 0)
 
     def __post_init__(self) -> None:
@@ -63,6 +64,7 @@ class Entry:
             aliases=union(self.aliases, other.aliases),
             sounds_like=union(self.sounds_like, other.sounds_like),
             context=union(self.context, other.context),
+            negatives=union(self.negatives, other.negatives),
             kind=self.kind if self.kind != "term" else other.kind,
             lang=self.lang if self.lang == other.lang else "",
         )
@@ -91,8 +93,7 @@ class Lexicon:
         """A hash of the lexicon's content (not of its file names): the same terms give the same hash."""
         digest = hashlib.sha256()
         for entry in self.entries:
-            row = [entry.term, "|".join(entry.aliases), "|".join(entry.sounds_like), entry.kind, entry.lang,
-                   "|".join(entry.context)]
+            row = _row(entry)
             digest.update("\t".join(row).encode("utf-8") + b"\n")
         return digest.hexdigest()
 
@@ -210,6 +211,7 @@ def _read_table(path: str, text: str, separator: str) -> list[Entry]:
                 kind=row.get("kind", "").strip() or "term",
                 lang=lang,
                 context=tuple(word.lower() for word in _split(row.get("context", ""))),
+                negatives=_split(row.get("negatives", "")),
                 source=(path, number),
             )
         )
@@ -231,6 +233,11 @@ def write_table(entries: Sequence[Entry]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for entry in entries:
-        writer.writerow([entry.term, "|".join(entry.aliases), "|".join(entry.sounds_like), entry.kind,
-                         entry.lang, "|".join(entry.context)])
+        writer.writerow(_row(entry))
     return buffer.getvalue()
+
+
+def _row(entry: Entry) -> list[str]:
+    """The entry's cells, in COLUMNS order: the one place that decides how an entry is saved."""
+    return [entry.term, "|".join(entry.aliases), "|".join(entry.sounds_like), entry.kind, entry.lang,
+            "|".join(entry.context), "|".join(entry.negatives)]

@@ -61,3 +61,14 @@ def test_bad_log_line_names_the_line():
     with pytest.raises(InputError) as error:
         read_edits_jsonl('{"start": 0}\n', "log.jsonl")
     assert str(error.value).startswith("log.jsonl:1: bad edit record: missing field(s)")
+
+
+def test_edit_log_records_the_input_checksum():
+    import json
+
+    from correction.edits import text_sha256
+
+    text = "le PDG d'OpenEye"
+    log = write_edits_jsonl([make_edit(text, 9, 16, "OpenAI")], input_sha256=text_sha256(text))
+    assert json.loads(log)["input_sha256"] == text_sha256(text) != text_sha256(text + " ")
+    assert read_edits_jsonl(log, "log.jsonl")[0].replacement == "OpenAI"

@@ -109,3 +109,12 @@ def test_default_lexicon_is_large_typed_and_well_formed():
 def test_restricted_to_language():
     lexicon = Lexicon.from_entries([Entry("IA", lang="fr"), Entry("AI", lang="en"), Entry("OpenAI")])
     assert [entry.term for entry in lexicon.restricted_to("fr")] == ["IA", "OpenAI"]
+
+
+def test_negatives_are_never_rewritten_to_their_term(tmp_path):
+    from correction import Corrector
+
+    path = write(tmp_path, "terms.csv", "term,negatives\nOpenAI,OpenEye\n")
+    lexicon = Lexicon.load(path)
+    assert lexicon.entries[0].negatives == ("OpenEye",)
+    assert Corrector(lexicon).correct("le PDG d'OpenEye et d'OpaneAie").text == "le PDG d'OpenEye et d'OpenAI"

@@ -19,6 +19,9 @@ COMMANDS = {
     "correct": ("correction.cli.correct", "correct", "Correct misheard domain terms in a transcript."),
     "score": ("correction.cli.score", "score", "Score a transcript (WER, B-WER) or edits (P/R/F1) against a reference."),
     "bench": ("correction.cli.bench", "bench", "Per-pass benchmark table on dev sets."),
+    "review": ("correction.cli.review", "review", "Show proposed fixes as a diff; accept or reject them."),
+    "apply": ("correction.cli.apply", "apply", "Apply the accepted fixes of a decisions file."),
+    "lexicon": ("correction.cli.lexicon", "lexicon", "Check, extract or learn lexicons."),
 }
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..edits import Edit, write_edits_jsonl
+from ..edits import Edit, text_sha256, write_edits_jsonl
 from ..errors import InputError, UsageError
 from ..formats import FORMATS, format_for, read_document
 from ..io import read_text, write_text_atomic
@@ -133,4 +133,4 @@ def _write(job: Job, rendered: str, edits: tuple[Edit, ...]) -> None:
     else:
         click.echo(rendered, nl=False)
     if job.edits_path:
-        write_text_atomic(job.edits_path, write_edits_jsonl(edits))
+        write_text_atomic(job.edits_path, write_edits_jsonl(edits, text_sha256(job.document.source)))

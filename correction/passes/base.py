@@ -121,6 +121,8 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     """A candidate, or None when the match changes nothing, would eat neighbouring words, or would
     rewrite a name already spelled right ("Microsoft" is never "Minecraft")."""
     text = job.text
+    if span.key in job.index.negatives.get(surface.entry.term, ()):
+        return None  # a reviewer rejected this spelling as this term
     changes = plan_changes(text.source, text.tokens[span.first : span.last], surface.replacement)
     if not changes or job.touches_mention(changes):
         return None

@@ -1,0 +1,1 @@
+"""Reviewing proposed fixes before they are applied: proposals, decisions, views and learning."""
