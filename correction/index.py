@@ -45,6 +45,14 @@ class Surface:
     def key(self) -> str:
         return fold(self.text)
 
+    def describe(self) -> str:
+        """How edit reasons name this surface: "'OpenAI'", "alias 'Open AI' of 'OpenAI'"..."""
+        if self.role == "term":
+            return repr(self.text)
+        if self.role == "part":
+            return f"{self.text!r} (in {self.entry.term!r})"
+        return f"{self.role.replace('_', '-')} {self.text!r} of {self.entry.term!r}"
+
 
 def name_parts(entry: Entry) -> list[str]:
     """First name and surname of a person, which transcripts often say alone.

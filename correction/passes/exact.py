@@ -17,7 +17,7 @@ class ExactPass:
         proposed = []
         for span in text.spans:
             for surface in index.exact.get(span.key, ()):
-                reason = f"same letters as {surface.role} {surface.text!r}"
+                reason = f"same letters as {surface.describe()}"
                 candidate = make_candidate(job, span, surface, ROLE_SCORES[surface.role], self.name, reason,
                                            approximate=False)
                 if candidate is not None:

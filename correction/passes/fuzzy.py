@@ -29,7 +29,7 @@ class FuzzyPass:
                 if len(span.key) < SHORT_KEY and similarity < SHORT_KEY_MIN_SCORE:
                     continue
                 surface = index.spelling_owner(surface_id)
-                reason = f"spelled like {surface.role} {surface.text!r} ({similarity:.2f})"
+                reason = f"spelled like {surface.describe()} ({similarity:.2f})"
                 candidate = make_candidate(job, span, surface, similarity, self.name, reason)
                 if candidate is not None:
                     proposed.append(candidate)

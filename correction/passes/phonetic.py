@@ -56,7 +56,7 @@ class PhoneticPass:
                 lengths = sorted((len(span.key), len(surface.key)))
                 if lengths[0] < MIN_LENGTH_RATIO * lengths[1]:
                     continue
-                reason = (f"sounds like {surface.role} {surface.text!r} ({similarity:.2f}, "
+                reason = (f"sounds like {surface.describe()} ({similarity:.2f}, "
                           f"{lang.upper()} reading vs {term_lang.upper()} reading)")
                 candidate = make_candidate(job, span, surface, similarity, self.name, reason)
                 if candidate is not None:
