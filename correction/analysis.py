@@ -6,6 +6,8 @@ name is never matched across punctuation or an apostrophe ("y'a" is not "IA").
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -32,31 +34,45 @@ class Span(NamedTuple):
 
 @dataclass(frozen=True)
 class AnalyzedText:
-    """The source text with its tokens, spans, language and which tokens are ordinary words."""
+    """The source text with its tokens, spans, language and what each token is.
+
+    Per-token facts are tuples indexed like ``tokens``: ``common`` (an ordinary word), ``known``
+    (a word or name of French or English, not a garble), ``capitalised``.
+    """
 
     source: str
     tokens: tuple[Token, ...]
     spans: tuple[Span, ...]
     common: tuple[bool, ...]
     known: tuple[bool, ...]
+    capitalised: tuple[bool, ...]
     lang: str
+    line_starts: tuple[int, ...]
 
     @classmethod
     def of(cls, source: str, lang: str | None = None) -> "AnalyzedText":
         tokens = tuple(tokenize(source))
+        # Span keys are joined token keys: each distinct token is folded once (fold is cached).
+        keys = [fold(token.text) for token in tokens]
+        joins = [joinable(token.gap_before) for token in tokens]
         spans = []
         for first in range(len(tokens)):
-            for last in range(first + 1, min(first + MAX_SPAN_TOKENS, len(tokens)) + 1):
-                if last - first > 1 and not joinable(tokens[last - 1].gap_before):
+            key = keys[first]
+            start = tokens[first].start
+            spans.append(Span(first, first + 1, start, tokens[first].end, tokens[first].text, key))
+            for last in range(first + 2, min(first + MAX_SPAN_TOKENS, len(tokens)) + 1):
+                if not joins[last - 1]:
                     break
-                start, end = tokens[first].start, tokens[last - 1].end
-                text = source[start:end]
-                spans.append(Span(first, last, start, end, text, fold(text)))
+                key += keys[last - 1]
+                end = tokens[last - 1].end
+                spans.append(Span(first, last, start, end, source[start:end], key))
         words = [token.text.lower() for token in tokens]
         common = tuple(is_common(word) for word in words)
         known = tuple(is_known(word) for word in words)
+        capitalised = tuple(token.is_capitalised for token in tokens)
         lang = lang or detect_language(words)
-        return cls(source, tokens, tuple(spans), common, known, lang)
+        line_starts = (0,) + tuple(match.end() for match in _NEWLINE.finditer(source))
+        return cls(source, tokens, tuple(spans), common, known, capitalised, lang, line_starts)
 
     def all_common(self, span: Span) -> bool:
         return all(self.common[span.first : span.last])
@@ -70,15 +86,15 @@ class AnalyzedText:
     def name_like(self, span: Span) -> bool:
         """Every token capitalised, and not only because a sentence starts here ("Open EA", "OpenEye",
         not "Et même" or a lone "Samedi" opening a sentence)."""
-        tokens = self.tokens[span.first : span.last]
-        if not all(token.is_capitalised for token in tokens):
+        if not all(self.capitalised[span.first : span.last]):
             return False
-        return len(tokens) > 1 or not tokens[0].sentence_start or tokens[0].has_inner_capital
-
-    def crosses_line(self, start: int, end: int) -> bool:
-        return "\n" in self.source[start:end]
+        token = self.tokens[span.first]
+        return span.size > 1 or not token.sentence_start or token.has_inner_capital
 
     def line_and_column(self, offset: int) -> tuple[int, int]:
-        line = self.source.count("\n", 0, offset) + 1
-        column = offset - (self.source.rfind("\n", 0, offset) + 1)
-        return line, column
+        """1-based line and 0-based column of a character offset."""
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1]
+
+
+_NEWLINE = re.compile("\n")

@@ -40,6 +40,11 @@ class Job:
     mentions: tuple[tuple[Span, Surface], ...]
 
     @cached_property
+    def approximate_spans(self) -> tuple[Span, ...]:
+        """The spans the approximate passes look up (see :func:`eligible_for_approximate`)."""
+        return tuple(span for span in self.text.spans if eligible_for_approximate(self.text, span))
+
+    @cached_property
     def _protected(self) -> tuple[list[int], list[int]]:
         ranges = sorted((span.start, span.end) for span, _ in self.mentions)
         return [start for start, _ in ranges], [end for _, end in ranges]
@@ -106,14 +111,13 @@ def eligible_for_approximate(text: AnalyzedText, span: Span) -> bool:
     lower-case ordinary word: "décevier un" is not "Devin"."""
     if not MIN_KEY_LENGTH <= len(span.key) <= MAX_KEY_LENGTH:
         return False
-    tokens = text.tokens[span.first : span.last]
-    if any(token.text.isdigit() for token in tokens):
-        return False
     if span.size > 1:
         for position in (span.first, span.last - 1):
-            if text.common[position] and not text.tokens[position].is_capitalised:
+            if text.common[position] and not text.capitalised[position]:
                 return False
-    return text.has_non_word(span) or text.name_like(span)
+    if not (text.has_non_word(span) or text.name_like(span)):
+        return False
+    return not any(token.text.isdigit() for token in text.tokens[span.first : span.last])
 
 
 def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_name: str,

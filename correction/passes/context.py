@@ -114,9 +114,9 @@ class ContextPass:
             clues.append("capitalised")
         changed = {token.index for token in tokens[span.first : span.last]
                    if any(start <= token.start < end for start, end, _ in candidate.changes)}
-        elsewhere = [at for at in mentions.of_entity(entry.term) if at not in changed]
-        if elsewhere:
-            line, _ = text.line_and_column(tokens[elsewhere[0]].start)
+        elsewhere = next((at for at in mentions.of_entity(entry.term) if at not in changed), None)
+        if elsewhere is not None:
+            line, _ = text.line_and_column(tokens[elsewhere].start)
             clues.append(f"named elsewhere (line {line})")
         near = self._near(text, candidate, mentions)
         if near:

@@ -4,7 +4,7 @@ words, so merges and splits are found too: "Brokman" -> "Brockman", "samalpan" -
 from __future__ import annotations
 
 from ..candidates import Candidate
-from .base import Job, eligible_for_approximate, make_candidate
+from .base import Job, make_candidate
 
 # Short spellings have many near neighbours: "Marc"/"Mark" is one letter, so is "mean"/"Sean".
 SHORT_KEY = 6
@@ -18,9 +18,7 @@ class FuzzyPass:
         text, index, settings = job.text, job.index, job.settings
         hits_by_key: dict[str, list[tuple[int, float]]] = {}
         proposed = []
-        for span in text.spans:
-            if not eligible_for_approximate(text, span):
-                continue
+        for span in job.approximate_spans:
             if span.key not in hits_by_key:
                 hits_by_key[span.key] = index.spelling.search(span.key, cutoff=settings.min_score)
             for surface_id, similarity in hits_by_key[span.key]:

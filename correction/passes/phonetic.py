@@ -13,7 +13,7 @@ from rapidfuzz.distance import Indel
 from .. import phonetics
 from ..candidates import Candidate
 from ..index import LexiconIndex
-from .base import Job, Settings, eligible_for_approximate, make_candidate
+from .base import Job, Settings, make_candidate
 
 VOWELS = set("aeiouy")
 # Below this many coarse phonemes a sound match is a coin toss ("me" ~ "Meet").
@@ -38,7 +38,7 @@ class PhoneticPass:
 
     def run(self, job: Job, candidates: list[Candidate]) -> list[Candidate]:
         text, index, settings = job.text, job.index, job.settings
-        spans = [span for span in text.spans if eligible_for_approximate(text, span)]
+        spans = job.approximate_spans
         spoken = {span.text: " ".join(span.text.split()) for span in spans}
         keys_by_text = phonetics.readings(set(spoken.values()))
         hits_by_text: dict[str, list[tuple[int, float, str, str]]] = {}
