@@ -21,6 +21,7 @@ from rapidfuzz.distance import Indel
 from . import phonetics
 from .lexicon import Entry, Lexicon
 from .text import fold
+from .wordfreqs import is_common
 
 PERSON_KINDS = {"person"}
 MIN_APPROXIMATE_KEY = 4
@@ -58,12 +59,14 @@ def name_parts(entry: Entry) -> list[str]:
     """First name and surname of a person, which transcripts often say alone.
 
     A lexicon without kinds (a plain list) gets parts for terms that look like personal names:
-    two or three capitalised words, no digits.
+    two or three capitalised words, no digits, and a last word that is not an ordinary word
+    ("Sam Altman", "Mira Murati"; not "Google Meet", "Apple Podcasts", "Silicon Valley").
     """
     words = entry.term.split()
     if not 2 <= len(words) <= 3:
         return []
-    looks_like_name = all(_NAME_WORD.match(word) and not any(c.isdigit() for c in word) for word in words)
+    looks_like_name = all(_NAME_WORD.match(word) and not any(c.isdigit() for c in word) for word in words) and (
+        not is_common(words[-1].lower()))
     if entry.kind not in PERSON_KINDS and not (entry.kind == "term" and looks_like_name):
         return []
     return [word for word in (words[0], words[-1]) if len(fold(word)) >= 3]

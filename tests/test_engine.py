@@ -111,3 +111,16 @@ def test_edits_apply_to_give_the_output_and_revert_to_the_input(corrector, words
     assert result.text.count("\n") == text.count("\n")
     for edit in result.edits:
         assert text[edit.start : edit.end] == edit.original and "\n" not in edit.original
+
+
+def test_an_english_transcript_with_several_mishearings():
+    corrector = Corrector(Lexicon.from_terms(TERMS + ["Anthropic", "ChatGPT"]))
+    raw = ("So on Friday the board fired Sam Altmann, and Greg Brockmann quit.\n"
+           "Mira Moratti became the interim CEO, then Emmet Shier from Twitch took over.\n"
+           "Ilia Sutskever said he regretted it. Satya Nadela at Microsoft hired them.\n"
+           "They will open a new office. I mean, make sure you work on it.")
+    fixed = ("So on Friday the board fired Sam Altman, and Greg Brockman quit.\n"
+             "Mira Murati became the interim CEO, then Emmett Shear from Twitch took over.\n"
+             "Ilya Sutskever said he regretted it. Satya Nadella at Microsoft hired them.\n"
+             "They will open a new office. I mean, make sure you work on it.")
+    assert corrector.correct(raw).text == fixed

@@ -39,7 +39,10 @@ FILLERS = frozenset("euh heu bah ben hum hein quoi um uh er erm like".split())
 
 
 def same_word_inflected(old: str, new: str) -> bool:
-    """One word and the same word with an ending added or dropped: "Podcast" / "Podcasts"."""
+    """An ordinary word and the same word with an ending added or dropped: "Podcast" / "Podcasts"
+    (not a name: "Altmann" / "Altman" is a misspelling, not an inflection)."""
+    if not is_common(old):
+        return False
     old, new = fold(old), fold(new)
     shorter, longer = sorted((old, new), key=len)
     return len(shorter) >= 4 and longer.startswith(shorter) and 0 < len(longer) - len(shorter) <= 2
