@@ -46,7 +46,7 @@ def test_name_parts_need_a_person_or_a_name_shape():
     assert name_parts(Entry("intelligence artificielle")) == []
     assert name_parts(Entry("Silicon Valley", kind="place")) == []
     assert name_parts(Entry("GPT 4o")) == []
-    assert name_parts(Entry("Apple Podcasts")) == name_parts(Entry("Google Meet")) == []
+    assert name_parts(Entry("Microsoft Teams")) == name_parts(Entry("Google Meet")) == []
 
 
 def test_acronyms_are_also_spelled_out():
