@@ -10,10 +10,10 @@ import click
 
 from ..edits import Edit, text_sha256, write_edits_jsonl
 from ..errors import InputError, UsageError
-from ..formats import FORMATS, format_for, read_document
+from ..formats import FORMATS, read_document
 from ..io import read_text, write_text_atomic
 from ..passes import DEFAULT_PASSES, PASSES
-from .options import lexicon_option, load_lexicon
+from .options import format_of, lexicon_option, load_lexicon, same_file
 
 
 @dataclass(frozen=True)
@@ -26,15 +26,8 @@ class Job:
     document: object
 
 
-def _format_of(path: str, explicit: str | None) -> str:
-    """--format, else the extension; stdin and files without an extension are plain text."""
-    if explicit or (path != "-" and Path(path).suffix):
-        return format_for(path, explicit)
-    return "txt"
-
-
 def _prepare(path: str, output: str | None, edits: str | None, format_name: str | None) -> Job:
-    fmt = _format_of(path, format_name)
+    fmt = format_of(path, format_name)
     document = read_document(read_text(path), path if path != "-" else "<stdin>", fmt)
     return Job(path, output, edits, document)
 
@@ -43,10 +36,6 @@ def _transcripts_in(folder: Path) -> list[Path]:
     extensions = {extension for fmt in FORMATS.values() for extension in fmt.extensions}
     return sorted(path for path in folder.rglob("*") if path.is_file() and path.suffix.lower() in extensions
                   and not path.name.endswith(".edits.jsonl"))
-
-
-def _same_file(first: str, second: str) -> bool:
-    return Path(first).resolve() == Path(second).resolve()
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -90,7 +79,7 @@ def correct(input_path, output, lexicons, edits_path, passes, min_score, format_
     if folder:
         jobs = _folder_jobs(Path(input_path), output, edits_path, format_name)
     else:
-        if output and input_path != "-" and _same_file(input_path, output) and not in_place:
+        if output and input_path != "-" and same_file(input_path, output) and not in_place:
             raise UsageError(output, "output is the input file; pass --in-place to overwrite it")
         jobs = [_prepare(input_path, output, edits_path, format_name)]
 
@@ -114,7 +103,7 @@ def _folder_jobs(folder: Path, output: str | None, edits: str | None, format_nam
         raise UsageError(str(folder), "INPUT is a folder: give an output folder with -o")
     if Path(output).exists() and not Path(output).is_dir():
         raise UsageError(output, "INPUT is a folder, so -o must be a folder too")
-    if _same_file(str(folder), output):
+    if same_file(str(folder), output):
         raise UsageError(output, "output folder is the input folder; choose another")
     files = _transcripts_in(folder)
     if not files:

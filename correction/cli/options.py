@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 import click
 
+from ..formats import format_for
 from ..lexicon import Lexicon
 
 LEXICON_HELP = ("Lexicon file (.txt list, or .csv/.tsv table). Repeat to merge several. "
@@ -27,3 +29,14 @@ def load_lexicon(paths: tuple[str, ...]) -> Lexicon:
     for note in lexicon.warnings:
         click.echo(f"warning: {note}", err=True)
     return lexicon
+
+
+def format_of(path: str, explicit: str | None) -> str:
+    """--format, else the extension; stdin and files without an extension are plain text."""
+    if explicit or (path != "-" and Path(path).suffix):
+        return format_for(path, explicit)
+    return "txt"
+
+
+def same_file(first: str, second: str) -> bool:
+    return Path(first).resolve() == Path(second).resolve()

@@ -43,13 +43,15 @@ from .decisions import Proposal
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def render_report(text: str, proposals: Sequence[Proposal], title: str) -> str:
+def render_report(text: str, proposals: Sequence[Proposal], title: str, input_sha256: str | None = None) -> str:
     """The review page for ``proposals`` made on ``text``, as one HTML document.
 
+    ``input_sha256`` is the checksum the proposals must carry: that of the file they were made
+    for (a subtitle file's, not its cue text's); by default, that of ``text`` (plain text).
     Raises InputError when the proposals were made for another version of ``text`` or do
     not match it (overlapping spans, or an ``original`` that is not the text at its span).
     """
-    ordered = _checked(text, proposals)
+    ordered = _checked(text, proposals, input_sha256 or text_sha256(text))
     entities = sorted({p.edit.entity for p in ordered})
     passes = sorted({p.edit.pass_name for p in ordered})
     data = {
@@ -106,8 +108,7 @@ def render_report(text: str, proposals: Sequence[Proposal], title: str) -> str:
     )
 
 
-def _checked(text: str, proposals: Sequence[Proposal]) -> list[Proposal]:
-    checksum = text_sha256(text)
+def _checked(text: str, proposals: Sequence[Proposal], checksum: str) -> list[Proposal]:
     ordered = sorted(proposals, key=lambda p: p.edit.start)
     previous = None
     for proposal in ordered:
