@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from .text import Token
@@ -28,16 +29,27 @@ def plan_changes(source: str, tokens: Sequence[Token], replacement: str) -> Opti
     Words are aligned (difflib); each replaced run of words becomes one change. A word deleted or
     inserted outright, or a replaced run that spans a line break, refuses the whole match.
     """
-    old = [token.text for token in tokens]
-    new = replacement.split()
+    operations = _word_operations(tuple(token.text for token in tokens), replacement)
+    if operations is None:
+        return None
     changes = []
+    for old_start, old_end, new_text in operations:
+        start, end = tokens[old_start].start, tokens[old_end - 1].end
+        if "\n" in source[start:end]:
+            return None
+        changes.append((start, end, new_text))
+    return tuple(changes)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_operations(old: tuple[str, ...], replacement: str) -> Optional[tuple[tuple[int, int, str], ...]]:
+    """The word alignment of a match, cached: a transcript repeats its names (and their mishearings)."""
+    new = replacement.split()
+    operations = []
     for operation, old_start, old_end, new_start, new_end in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if operation == "equal":
             continue
         if operation != "replace":
             return None
-        start, end = tokens[old_start].start, tokens[old_end - 1].end
-        if "\n" in source[start:end]:
-            return None
-        changes.append((start, end, " ".join(new[new_start:new_end])))
-    return tuple(changes)
+        operations.append((old_start, old_end, " ".join(new[new_start:new_end])))
+    return tuple(operations)

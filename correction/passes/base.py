@@ -16,6 +16,9 @@ from ..rewrite import plan_changes
 MAX_KEY_LENGTH = 32
 # Shorter spans have too many look-alikes to be matched approximately.
 MIN_KEY_LENGTH = 4
+# An approximate pass keeps the best few matches of a span: with a large lexicon a span has many
+# neighbours above the bound, and only the best can win the resolver.
+MAX_MATCHES_PER_SPAN = 3
 
 
 @dataclass(frozen=True)

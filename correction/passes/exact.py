@@ -13,7 +13,7 @@ class ExactPass:
     name = "exact"
 
     def run(self, job: Job, candidates: list[Candidate]) -> list[Candidate]:
-        text, index, settings = job.text, job.index, job.settings
+        text, index = job.text, job.index
         proposed = []
         for span in text.spans:
             for surface in index.exact.get(span.key, ()):

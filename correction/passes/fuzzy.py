@@ -4,7 +4,8 @@ words, so merges and splits are found too: "Brokman" -> "Brockman", "samalpan" -
 from __future__ import annotations
 
 from ..candidates import Candidate
-from .base import Job, make_candidate
+from ..index import Surface
+from .base import MAX_MATCHES_PER_SPAN, Job, make_candidate
 
 # Short spellings have many near neighbours: "Marc"/"Mark" is one letter, so is "mean"/"Sean".
 SHORT_KEY = 6
@@ -15,20 +16,26 @@ class FuzzyPass:
     name = "fuzzy"
 
     def run(self, job: Job, candidates: list[Candidate]) -> list[Candidate]:
-        text, index, settings = job.text, job.index, job.settings
-        hits_by_key: dict[str, list[tuple[int, float]]] = {}
+        matches_by_key: dict[str, list[tuple[Surface, float, str]]] = {}
         proposed = []
         for span in job.approximate_spans:
-            if span.key not in hits_by_key:
-                hits_by_key[span.key] = index.spelling.search(span.key, cutoff=settings.min_score)
-            for surface_id, similarity in hits_by_key[span.key]:
-                if similarity >= 1.0:
-                    continue  # same letters: the exact pass's job
-                if len(span.key) < SHORT_KEY and similarity < SHORT_KEY_MIN_SCORE:
-                    continue
-                surface = index.spelling_owner(surface_id)
-                reason = f"spelled like {surface.describe()} ({similarity:.2f})"
+            if span.key not in matches_by_key:
+                matches_by_key[span.key] = self._matches(span.key, job)
+            for surface, similarity, reason in matches_by_key[span.key]:
                 candidate = make_candidate(job, span, surface, similarity, self.name, reason)
                 if candidate is not None:
                     proposed.append(candidate)
         return candidates + proposed
+
+    @staticmethod
+    def _matches(key: str, job: Job) -> list[tuple[Surface, float, str]]:
+        """The best few surfaces spelled like ``key`` (a large lexicon has many near neighbours)."""
+        matches = []
+        for key_id, similarity in job.index.spelling.search(key, cutoff=job.settings.min_score):
+            if similarity >= 1.0:
+                continue  # same letters: the exact pass's job
+            if len(key) < SHORT_KEY and similarity < SHORT_KEY_MIN_SCORE:
+                continue
+            surface = job.index.spelling_owner(key_id)
+            matches.append((surface, similarity, f"spelled like {surface.describe()} ({similarity:.2f})"))
+        return matches[:MAX_MATCHES_PER_SPAN]

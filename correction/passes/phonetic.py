@@ -12,8 +12,8 @@ from rapidfuzz.distance import Indel
 
 from .. import phonetics
 from ..candidates import Candidate
-from ..index import LexiconIndex
-from .base import Job, Settings, make_candidate
+from ..index import LexiconIndex, Surface
+from .base import MAX_MATCHES_PER_SPAN, Job, Settings, make_candidate
 
 VOWELS = set("aeiouy")
 # Below this many coarse phonemes a sound match is a coin toss ("me" ~ "Meet").
@@ -37,31 +37,44 @@ class PhoneticPass:
     name = "phonetic"
 
     def run(self, job: Job, candidates: list[Candidate]) -> list[Candidate]:
-        text, index, settings = job.text, job.index, job.settings
+        text = job.text
         spans = job.approximate_spans
         spoken = {span.text: " ".join(span.text.split()) for span in spans}
         keys_by_text = phonetics.readings(set(spoken.values()))
         hits_by_text: dict[str, list[tuple[int, float, str, str]]] = {}
+        matches_by_span: dict[tuple[str, bool], list[tuple[Surface, float, str]]] = {}
         proposed = []
         for span in spans:
             said = spoken[span.text]
             if said not in hits_by_text:
-                hits_by_text[said] = self._search(keys_by_text[said], index, settings)
-            for surface_id, similarity, lang, term_lang in hits_by_text[said]:
-                surface = index.surfaces[surface_id]
-                spelling = Indel.normalized_similarity(span.key, surface.key)
-                plain = surface.role == "part" or not text.name_like(span)
-                if spelling < (PLAIN_MIN_SPELLING if plain else MIN_SPELLING) - 1e-9:
-                    continue
-                lengths = sorted((len(span.key), len(surface.key)))
-                if lengths[0] < MIN_LENGTH_RATIO * lengths[1]:
-                    continue
-                reason = (f"sounds like {surface.describe()} ({similarity:.2f}, "
-                          f"{lang.upper()} reading vs {term_lang.upper()} reading)")
+                hits_by_text[said] = self._search(keys_by_text[said], job.index, job.settings)
+            shape = (span.text, text.name_like(span))
+            if shape not in matches_by_span:
+                matches_by_span[shape] = self._matches(span.key, shape[1], hits_by_text[said], job.index)
+            for surface, similarity, reason in matches_by_span[shape]:
                 candidate = make_candidate(job, span, surface, similarity, self.name, reason)
                 if candidate is not None:
                     proposed.append(candidate)
         return candidates + proposed
+
+    @staticmethod
+    def _matches(key: str, name_like: bool, hits: list[tuple[int, float, str, str]],
+                 index: LexiconIndex) -> list[tuple[Surface, float, str]]:
+        """The sound hits that also pass the spelling guards, best first, at most a few."""
+        matches = []
+        for surface_id, similarity, lang, term_lang in sorted(hits, key=lambda hit: -hit[1]):
+            surface = index.surfaces[surface_id]
+            spelling = Indel.normalized_similarity(key, surface.key)
+            plain = surface.role == "part" or not name_like
+            if spelling < (PLAIN_MIN_SPELLING if plain else MIN_SPELLING) - 1e-9:
+                continue
+            lengths = sorted((len(key), len(surface.key)))
+            if lengths[0] < MIN_LENGTH_RATIO * lengths[1]:
+                continue
+            reason = (f"sounds like {surface.describe()} ({similarity:.2f}, "
+                      f"{lang.upper()} reading vs {term_lang.upper()} reading)")
+            matches.append((surface, similarity, reason))
+        return matches[:MAX_MATCHES_PER_SPAN]
 
     @staticmethod
     def _search(readings: dict[str, str], index: LexiconIndex, settings: Settings) -> list[tuple[int, float, str, str]]:
