@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from .text import Token, fold, joinable, tokenize
 from .wordfreqs import detect_language, is_common, is_known
@@ -34,15 +34,19 @@ class Span(NamedTuple):
 
 @dataclass(frozen=True)
 class AnalyzedText:
-    """The source text with its tokens, spans, language and what each token is.
+    """The source text with its tokens, their folded keys, language and what each token is.
 
-    Per-token facts are tuples indexed like ``tokens``: ``common`` (an ordinary word), ``known``
-    (a word or name of French or English, not a garble), ``capitalised``.
+    Per-token facts are tuples indexed like ``tokens``: ``keys`` (folded spelling), ``joins``
+    (only spaces before it, so it may continue a span), ``common`` (an ordinary word), ``known``
+    (a word or name of French or English, not a garble), ``capitalised``. Spans are enumerated
+    on demand (:meth:`span_ranges`): a transcript has four times more spans than words, and a
+    pass needs only the few that hit the lexicon.
     """
 
     source: str
     tokens: tuple[Token, ...]
-    spans: tuple[Span, ...]
+    keys: tuple[str, ...]
+    joins: tuple[bool, ...]
     common: tuple[bool, ...]
     known: tuple[bool, ...]
     capitalised: tuple[bool, ...]
@@ -52,27 +56,34 @@ class AnalyzedText:
     @classmethod
     def of(cls, source: str, lang: str | None = None) -> "AnalyzedText":
         tokens = tuple(tokenize(source))
-        # Span keys are joined token keys: each distinct token is folded once (fold is cached).
-        keys = [fold(token.text) for token in tokens]
-        joins = [joinable(token.gap_before) for token in tokens]
-        spans = []
-        for first in range(len(tokens)):
+        words = [token.text.lower() for token in tokens]
+        return cls(
+            source=source,
+            tokens=tokens,
+            keys=tuple(fold(token.text) for token in tokens),  # fold is cached per distinct word
+            joins=tuple(joinable(token.gap_before) for token in tokens),
+            common=tuple(is_common(word) for word in words),
+            known=tuple(is_known(word) for word in words),
+            capitalised=tuple(token.text[:1].isupper() for token in tokens),
+            lang=lang or detect_language(words),
+            line_starts=(0,) + tuple(match.end() for match in _NEWLINE.finditer(source)),
+        )
+
+    def span_ranges(self) -> Iterator[tuple[int, int, str]]:
+        """``(first, last, key)`` of every span: runs of 1 to MAX_SPAN_TOKENS joinable tokens."""
+        keys, joins, count = self.keys, self.joins, len(self.tokens)
+        for first in range(count):
             key = keys[first]
-            start = tokens[first].start
-            spans.append(Span(first, first + 1, start, tokens[first].end, tokens[first].text, key))
-            for last in range(first + 2, min(first + MAX_SPAN_TOKENS, len(tokens)) + 1):
+            yield first, first + 1, key
+            for last in range(first + 2, min(first + MAX_SPAN_TOKENS, count) + 1):
                 if not joins[last - 1]:
                     break
                 key += keys[last - 1]
-                end = tokens[last - 1].end
-                spans.append(Span(first, last, start, end, source[start:end], key))
-        words = [token.text.lower() for token in tokens]
-        common = tuple(is_common(word) for word in words)
-        known = tuple(is_known(word) for word in words)
-        capitalised = tuple(token.is_capitalised for token in tokens)
-        lang = lang or detect_language(words)
-        line_starts = (0,) + tuple(match.end() for match in _NEWLINE.finditer(source))
-        return cls(source, tokens, tuple(spans), common, known, capitalised, lang, line_starts)
+                yield first, last, key
+
+    def span(self, first: int, last: int, key: str) -> Span:
+        start, end = self.tokens[first].start, self.tokens[last - 1].end
+        return Span(first, last, start, end, self.source[start:end], key)
 
     def all_common(self, span: Span) -> bool:
         return all(self.common[span.first : span.last])

@@ -21,7 +21,7 @@ from .errors import UsageError
 from .index import LexiconIndex
 from .lexicon import Lexicon
 from .passes import DEFAULT_PASSES, PASSES, Settings
-from .passes.base import Job, find_mentions
+from .passes.base import Job
 from .resolve import resolve
 
 
@@ -83,7 +83,7 @@ class Corrector:
         """Every candidate the passes propose for ``source``, with the context decisions made."""
         text = AnalyzedText.of(source, self.lang)
         index = self.index_for(text.lang)
-        job = Job(text, index, self.settings, find_mentions(text, index))
+        job = Job(text, index, self.settings)
         candidates: list[Candidate] = []
         for correction_pass in self._passes:
             candidates = correction_pass.run(job, candidates)

@@ -34,18 +34,51 @@ class Settings:
 
 @dataclass(frozen=True)
 class Job:
-    """What a pass reads: the analysed text, the lexicon index, the settings, and the spans that
-    already name a lexicon entry correctly (``mentions``: protected, and evidence for ``context``)."""
+    """What a pass reads: the analysed text, the lexicon index and the settings; and, computed
+    once for all passes, the spans spelled like a lexicon form (``exact_hits``), the spans that
+    already name an entry correctly (``mentions``: protected, and evidence for ``context``) and
+    the spans worth an approximate look-up (``approximate_spans``)."""
 
     text: AnalyzedText
     index: LexiconIndex
     settings: Settings
-    mentions: tuple[tuple[Span, Surface], ...]
+
+    @cached_property
+    def exact_hits(self) -> tuple[tuple[Span, tuple[Surface, ...]], ...]:
+        exact, text = self.index.exact, self.text
+        return tuple((text.span(first, last, key), tuple(exact[key]))
+                     for first, last, key in text.span_ranges() if key in exact)
+
+    @cached_property
+    def mentions(self) -> tuple[tuple[Span, Surface], ...]:
+        """Spans written exactly as a lexicon form ("Microsoft", "Altman"): correct text, never rewritten.
+
+        A first name or surname alone counts only when it is not an ordinary word: "Altman" names Sam
+        Altman, but "Sam" or "Marc" name anybody (and must not stop "Marc Zuckerberg" -> "Mark").
+        """
+        found = []
+        for span, surfaces in self.exact_hits:
+            for surface in surfaces:
+                if span.text != surface.replacement or self.text.tokens[span.first].after_apostrophe:
+                    continue
+                if surface.role == "part" and self.text.all_common(span):
+                    continue
+                found.append((span, surface))
+        return tuple(found)
 
     @cached_property
     def approximate_spans(self) -> tuple[Span, ...]:
         """The spans the approximate passes look up (see :func:`eligible_for_approximate`)."""
-        return tuple(span for span in self.text.spans if eligible_for_approximate(self.text, span))
+        text = self.text
+        # a span needs a non-word or a capital somewhere: most spans fail this cheap test
+        hopeful = [not known or capital for known, capital in zip(text.known, text.capitalised)]
+        spans = []
+        for first, last, key in text.span_ranges():
+            if MIN_KEY_LENGTH <= len(key) <= MAX_KEY_LENGTH and any(hopeful[first:last]):
+                span = text.span(first, last, key)
+                if eligible_for_approximate(text, span):
+                    spans.append(span)
+        return tuple(spans)
 
     @cached_property
     def _protected(self) -> tuple[list[int], list[int]]:
@@ -69,23 +102,6 @@ class Pass(Protocol):
     name: str
 
     def run(self, job: Job, candidates: list[Candidate]) -> list[Candidate]: ...
-
-
-def find_mentions(text: AnalyzedText, index: LexiconIndex) -> tuple[tuple[Span, Surface], ...]:
-    """Spans written exactly as a lexicon form ("Microsoft", "Altman"): correct text, never rewritten.
-
-    A first name or surname alone counts only when it is not an ordinary word: "Altman" names Sam
-    Altman, but "Sam" or "Marc" name anybody (and must not stop "Marc Zuckerberg" -> "Mark").
-    """
-    found = []
-    for span in text.spans:
-        for surface in index.exact.get(span.key, ()):
-            if span.text != surface.replacement or text.tokens[span.first].after_apostrophe:
-                continue
-            if surface.role == "part" and text.all_common(span):
-                continue
-            found.append((span, surface))
-    return tuple(found)
 
 
 def _compact(text: str) -> str:

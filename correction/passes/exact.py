@@ -13,10 +13,9 @@ class ExactPass:
     name = "exact"
 
     def run(self, job: Job, candidates: list[Candidate]) -> list[Candidate]:
-        text, index = job.text, job.index
         proposed = []
-        for span in text.spans:
-            for surface in index.exact.get(span.key, ()):
+        for span, surfaces in job.exact_hits:
+            for surface in surfaces:
                 reason = f"same letters as {surface.describe()}"
                 candidate = make_candidate(job, span, surface, ROLE_SCORES[surface.role], self.name, reason,
                                            approximate=False)
