@@ -182,6 +182,8 @@ class _Learning:
         if not replacement.strip() or original == replacement:
             self._note(f"{original!r} accepted unchanged as {replacement!r}: nothing to learn")
             return
+        if fold(original) == fold(replacement):
+            return  # same letters ("Open AI", "il y a" for "Ilya"): the exact pass finds it already
         if fold(replacement) == fold(entity):
             self._alias(entity, original, entity)
             return
@@ -242,11 +244,11 @@ class _Learning:
     def reject(self, decision: Decision, producers: dict[str, list[str]]) -> None:
         original, proposed = _taught(decision)
         entity = decision.proposal.edit.entity
-        whole = _in_whole_name(original, proposed, entity)
         for term in dict.fromkeys([entity] + producers.get(proposed, [])):
             self._negative(term, original)
-            if whole:  # matched alone or inside the whole name: block both spans
-                self._negative(term, whole, derived=True)
+        whole = _in_whole_name(original, proposed, entity)
+        if whole:  # matched alone or inside the whole name: block both spans
+            self._negative(entity, whole, derived=True)
 
     def _negative(self, term: str, spelling: str, derived: bool = False) -> None:
         row = self.table.find(term) or self.table.add(Entry(term))
