@@ -85,6 +85,7 @@ def _speakable(text: str) -> str:
 
 def ipa(texts: Iterable[str], lang: str) -> dict[str, str]:
     """IPA of each text in ``lang``, phonemized in one batch and cached per text."""
+    texts = list(texts)
     wanted = [text for text in dict.fromkeys(texts) if (text, lang) not in _CACHE]
     if wanted:
         spoken = _PHONEMIZER.backend(lang).phonemize([_speakable(text) for text in wanted], strip=True, njobs=1)
@@ -94,12 +95,21 @@ def ipa(texts: Iterable[str], lang: str) -> dict[str, str]:
 
 
 def readings(texts: Iterable[str]) -> dict[str, dict[str, str]]:
-    """Coarse keys of each text in every language: ``{text: {"fr": key, "en": key}}``."""
-    texts = list(texts)
+    """Coarse keys of each text in every language: ``{text: {"fr": key, "en": key}}``.
+
+    Texts are read word by word and the words' keys joined: names share their words ("Sam",
+    "Altman", "Open"), so a lexicon of 100,000 names has far fewer distinct words to phonemize.
+    Keys have no spaces anyway, and what is lost (liaison, phrase stress) is below the coarse
+    alphabet's resolution.
+    """
+    texts = list(dict.fromkeys(texts))
+    words_of = {text: _speakable(text).split() or [text] for text in texts}
+    distinct = list(dict.fromkeys(word for words in words_of.values() for word in words))
     result: dict[str, dict[str, str]] = {text: {} for text in texts}
     for lang in VOICES:
-        for text, phonemes in ipa(texts, lang).items():
-            result[text][lang] = _coarse_cached(phonemes)
+        keys = {word: _coarse_cached(phonemes) for word, phonemes in ipa(distinct, lang).items()}
+        for text, words in words_of.items():
+            result[text][lang] = "".join(keys[word] for word in words)
     return result
 
 
