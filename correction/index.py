@@ -41,10 +41,7 @@ class Surface:
     replacement: str
     entry: Entry
     role: str
-
-    @property
-    def key(self) -> str:
-        return fold(self.text)
+    key: str  # fold(text)
 
     def describe(self) -> str:
         """How edit reasons name this surface: "'OpenAI'", "alias 'Open AI' of 'OpenAI'"..."""
@@ -80,10 +77,11 @@ def surfaces_of(entry: Entry, first_id: int) -> list[Surface]:
     seen: set[tuple[str, str]] = set()
     surfaces = []
     for text, replacement, role in found:
-        if (fold(text), replacement) in seen or not fold(text):
+        key = fold(text)
+        if (key, replacement) in seen or not key:
             continue
-        seen.add((fold(text), replacement))
-        surfaces.append(Surface(first_id + len(surfaces), text, replacement, entry, role))
+        seen.add((key, replacement))
+        surfaces.append(Surface(first_id + len(surfaces), text, replacement, entry, role, key))
     return surfaces
 
 

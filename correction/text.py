@@ -64,11 +64,15 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Lower-case, strip accents and everything but letters and digits: the key for exact matching."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if char.isalnum() and not unicodedata.combining(char))
+    # NFKD splits accents off as combining marks, which are not word characters, so one regex
+    # pass drops them with the punctuation, spaces and underscores.
+    return _NOT_KEY.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+_NOT_KEY = re.compile(r"[\W_]+")
 
 
 def joinable(gap: str) -> bool:
