@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from ..analysis import AnalyzedText
+from ..analysis import MAX_SPAN_TOKENS, AnalyzedText
 from ..candidates import Candidate
 from ..index import name_parts
 from ..text import fold
@@ -81,37 +81,68 @@ class Mentions:
         return self.by_entity.get(term, [])
 
 
+def _within(places: list[int], at: int) -> bool:
+    """Whether a sorted list of token positions has one close enough to ``at`` to be "near" it."""
+    reach = WINDOW + MAX_SPAN_TOKENS  # the window counts from the span's ends
+    index = bisect_left(places, at - reach)
+    return index < len(places) and places[index] <= at + reach
+
+
 class ContextPass:
     name = "context"
 
     def run(self, job: Job, candidates: list[Candidate]) -> list[Candidate]:
-        # A kept candidate names its entity too ("ILIA" kept makes a later "il y a" likelier), so
-        # decide again until no decision changes (two or three rounds in practice).
-        decided = candidates
+        text = job.text
+        decided = list(candidates)
+        pending = []  # positions of candidates whose verdict rests on clues, which mentions can change
+        for position, candidate in enumerate(candidates):
+            if candidate.ambiguous:
+                refused = self._refusal(text, candidate)
+                if refused:
+                    decided[position] = candidate.decided(f"dropped: {refused}")
+                else:
+                    pending.append(position)
+        # A kept candidate names its entity too ("ILIA" kept makes a later "il y a" likelier): after
+        # each round, decide again the candidates a new verdict can reach (same entity, or nearby).
+        to_decide = pending
         for _ in range(MAX_ROUNDS):
             mentions = Mentions.of(job, decided)
-            again = [self._decide(job.text, candidate, mentions) if candidate.ambiguous else candidate
-                     for candidate in candidates]
-            if again == decided:
+            flipped = []
+            for position in to_decide:
+                before = decided[position]
+                decided[position] = self._decide(text, candidates[position], mentions)
+                if decided[position].decision.startswith("kept") != before.decision.startswith("kept"):
+                    flipped.append(decided[position])
+            if not flipped:
                 break
-            decided = again
+            entities = {candidate.entity for candidate in flipped}
+            places = sorted(candidate.span.first for candidate in flipped)
+            to_decide = [position for position in pending
+                         if candidates[position].entity in entities or _within(places, candidates[position].span.first)]
         return decided
+
+    @staticmethod
+    def _refusal(text: AnalyzedText, candidate: Candidate) -> str:
+        """Why an ambiguous candidate is refused whatever the context, or "" when clues decide."""
+        span, tokens = candidate.span, text.tokens
+        if tokens[span.first].after_apostrophe and text.all_common(span):
+            return "follows an elision (\"qu'il y a\", \"j'ai\")"
+        if candidate.pass_name == "exact":
+            return ""
+        if span.size == 1 and text.all_common(span):
+            return "a known word is not rewritten for looking like a name"
+        if any(is_common(word) for _, _, new in candidate.changes for word in new.split()) and all(
+                text.common[token.index] for token in tokens[span.first : span.last]
+                if any(start <= token.start < end for start, end, _ in candidate.changes)):
+            return "would swap ordinary words for other ordinary words"
+        if any(same_word_inflected(text.source[start:end], new) for start, end, new in candidate.changes):
+            return "only the inflection differs (\"Podcast\" / \"Podcasts\")"
+        return ""
 
     def _decide(self, text: AnalyzedText, candidate: Candidate, mentions: "Mentions") -> Candidate:
         span, entry = candidate.span, candidate.surface.entry
         tokens = text.tokens
-        if tokens[span.first].after_apostrophe and text.all_common(span):
-            return candidate.decided("dropped: follows an elision (\"qu'il y a\", \"j'ai\")")
-        if candidate.pass_name != "exact":
-            if span.size == 1 and text.all_common(span):
-                return candidate.decided("dropped: a known word is not rewritten for looking like a name")
-            if any(is_common(word) for _, _, new in candidate.changes for word in new.split()) and all(
-                    text.common[token.index] for token in tokens[span.first : span.last]
-                    if any(start <= token.start < end for start, end, _ in candidate.changes)):
-                return candidate.decided("dropped: would swap ordinary words for other ordinary words")
-            if any(same_word_inflected(text.source[start:end], new) for start, end, new in candidate.changes):
-                return candidate.decided("dropped: only the inflection differs (\"Podcast\" / \"Podcasts\")")
-        is_person = entry.kind == "person" or bool(name_parts(entry))
+        shape = "ordinary words" if text.all_common(span) else "rare words"
         clues = []
         if text.name_like(span):
             clues.append("capitalised")
@@ -121,13 +152,17 @@ class ContextPass:
         if elsewhere is not None:
             line, _ = text.line_and_column(tokens[elsewhere].start)
             clues.append(f"named elsewhere (line {line})")
+        if len(clues) + 2 < REQUIRED_CLUES[shape]:
+            # "petit" for a Mr Petit: neither capitalised nor named; near and slot cannot make up
+            decision = f"dropped: {shape}; neither capitalised nor named elsewhere"
+            return replace(candidate, decision=decision, reason=f"{candidate.reason}; {decision}")
         near = self._near(text, candidate, mentions)
         if near:
             clues.append(f"near {near!r}")
+        is_person = entry.kind == "person" or bool(name_parts(entry))
         slot = self._slot(text, candidate) if is_person else ""
         if slot:
             clues.append(slot)
-        shape = "ordinary words" if text.all_common(span) else "rare words"
         verdict = "kept" if len(clues) >= REQUIRED_CLUES[shape] else "dropped"
         summary = ", ".join(clues) or "no clue"
         decision = f"{verdict}: {shape}; {len(clues)} of 4 clues ({summary})"
