@@ -52,15 +52,17 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
+    # Words and gaps repeat (Zipf): one string object per distinct value keeps a long transcript small.
+    shared: dict[str, str] = {}
     previous_end = 0
     for index, match in enumerate(TOKEN_PATTERN.finditer(text)):
-        gap = text[previous_end : match.start()]
-        if tokens:
-            sentence_start = bool(SENTENCE_END.search(gap))
-        else:
-            sentence_start = True
-        tokens.append(Token(match.group(), match.start(), match.end(), index, gap, sentence_start))
-        previous_end = match.end()
+        start, end = match.span()
+        gap = text[previous_end:start]
+        gap = shared.setdefault(gap, gap)
+        sentence_start = bool(SENTENCE_END.search(gap)) if tokens else True
+        word = match.group()
+        tokens.append(Token(shared.setdefault(word, word), start, end, index, gap, sentence_start))
+        previous_end = end
     return tokens
 
 
