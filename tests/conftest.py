@@ -42,3 +42,16 @@ def default_corrector() -> Corrector:
 @pytest.fixture(scope="session")
 def canonical_corrector(canonical_lexicon) -> Corrector:
     return Corrector(canonical_lexicon)
+
+
+@pytest.fixture
+def run():
+    """Run the `correction` command group in-process: ``run("correct", path, "--edits", log)``."""
+    from click.testing import CliRunner
+
+    from correction.cli import main
+
+    def invoke(*args, input=None, env=None):
+        return CliRunner().invoke(main, [str(arg) for arg in args], input=input, env=env, catch_exceptions=False)
+
+    return invoke

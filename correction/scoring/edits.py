@@ -132,16 +132,13 @@ def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-@dataclass(frozen=True)
-class Breakdown:
-    """Counts for one entity or one pass. For a pass, ``gold`` is the whole gold count: its recall
-    is the share of all gold spans that this pass fixed."""
+class _Rates:
+    """Precision, recall and F1 from the counts ``right``/``predicted`` and ``fixed``/``gold``."""
 
-    name: str
-    gold: int
-    predicted: int
     right: int
+    predicted: int
     fixed: int
+    gold: int
 
     @property
     def precision(self) -> float:
@@ -155,13 +152,25 @@ class Breakdown:
     def f1(self) -> float:
         return _f1(self.precision, self.recall)
 
+
+@dataclass(frozen=True)
+class Breakdown(_Rates):
+    """Counts for one entity or one pass. For a pass, ``gold`` is the whole gold count: its recall
+    is the share of all gold spans that this pass fixed."""
+
+    name: str
+    gold: int
+    predicted: int
+    right: int
+    fixed: int
+
     def to_dict(self) -> dict:
         return {"name": self.name, "gold": self.gold, "predicted": self.predicted, "right": self.right,
                 "fixed": self.fixed, "precision": self.precision, "recall": self.recall, "f1": self.f1}
 
 
 @dataclass(frozen=True)
-class EditScore:
+class EditScore(_Rates):
     """Predicted edits scored against gold spans; ``wrong`` and ``missed`` list what to look at."""
 
     gold: int
@@ -177,18 +186,6 @@ class EditScore:
     wrong: tuple[Edit, ...]
     missed: tuple[GoldSpan, ...]
     signature: Signature
-
-    @property
-    def precision(self) -> float:
-        return _ratio(self.right, self.predicted)
-
-    @property
-    def recall(self) -> float:
-        return _ratio(self.fixed, self.gold)
-
-    @property
-    def f1(self) -> float:
-        return _f1(self.precision, self.recall)
 
     def to_dict(self) -> dict:
         return {

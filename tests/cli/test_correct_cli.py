@@ -4,19 +4,10 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from correction.cli import main
 
 SEED = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "seed"
 SRT = "1\n00:00:01,000 --> 00:00:03,000\nle PDG d'OpenEye\n\n2\n00:00:03,500 --> 00:00:05,000\nparle à Salman\nAltman\n"
-
-
-@pytest.fixture
-def run():
-    def invoke(*args, input=None):
-        return CliRunner().invoke(main, [str(arg) for arg in args], input=input, catch_exceptions=False)
-    return invoke
 
 
 @pytest.fixture

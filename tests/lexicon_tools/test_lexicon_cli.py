@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from correction import Lexicon
-from correction.cli import main
 from correction.lexicon import read_entries
 from correction.review.decisions import Decision, read_proposals, write_decisions
 
@@ -18,13 +16,6 @@ LEXICON_CSV = ("term,aliases,sounds_like,kind,lang,context,negatives\n"
                "Sam Altman,,,person,,openai,\n"
                "Ilya Sutskever,,,person,,openai|board,\n")
 TEXT = "Le PDG d'OpenEye, Salman Altman, parle à ILIA, donc un membre du board d'OpenAI.\n"
-
-
-@pytest.fixture
-def run():
-    def invoke(*args, input=None):
-        return CliRunner().invoke(main, [str(arg) for arg in args], input=input, catch_exceptions=False)
-    return invoke
 
 
 @pytest.fixture

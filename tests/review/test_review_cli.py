@@ -5,9 +5,7 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner
 
-from correction.cli import main
 from correction.edits import Edit, text_sha256, write_edits_jsonl
 from correction.formats import read_document
 
@@ -28,13 +26,6 @@ def write_proposals(path, source, fmt, changes):
                           f"spelled like {entity}"))
     path.write_text(write_edits_jsonl(edits, text_sha256(source)), encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def run():
-    def invoke(*args, input=None, env=None):
-        return CliRunner().invoke(main, [str(arg) for arg in args], input=input, env=env, catch_exceptions=False)
-    return invoke
 
 
 @pytest.fixture
