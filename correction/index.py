@@ -85,13 +85,27 @@ def surfaces_of(entry: Entry, first_id: int) -> list[Surface]:
     return surfaces
 
 
-def bigrams(key: str) -> set[str]:
-    padded = f"^{key}$"
-    return {padded[i : i + 2] for i in range(len(padded) - 1)}
+def bigram_codes(keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Every bigram of every key padded as ``^key$``, as an integer code, and the key it is in.
+
+    Vectorised: the padded keys are joined into one array of code points, each position paired
+    with the next, and the pairs that straddle two keys dropped.
+    """
+    padded = [f"^{key}$" for key in keys]
+    lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
+    points = np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    codes = (points[:-1] << np.uint64(21)) | points[1:]  # code points fit in 21 bits
+    owners = np.repeat(np.arange(len(padded), dtype=np.int32), lengths)[:-1]
+    keep = np.ones(len(codes), dtype=bool)
+    keep[np.cumsum(lengths)[:-1] - 1] = False  # a key's last character paired with the next key's first
+    return codes[keep], owners[keep]
 
 
 class NgramIndex:
     """Bigram postings over a list of keys; ``shortlist`` then ``search`` with a similarity cutoff.
+
+    The postings are one array sorted by bigram (each key once per bigram), with the offsets of
+    each bigram's run: built with a few numpy sorts, not a Python loop over every bigram.
 
     >>> index = NgramIndex(["openai", "anthropic", "nvidia"])
     >>> index.search("openeye", cutoff=0.6)
@@ -101,17 +115,26 @@ class NgramIndex:
     def __init__(self, keys: Sequence[str]):
         self.keys = list(keys)
         self.lengths = np.fromiter((len(key) for key in self.keys), dtype=np.int32, count=len(self.keys))
-        postings: dict[str, list[int]] = {}
-        for number, key in enumerate(self.keys):
-            for gram in bigrams(key):
-                postings.setdefault(gram, []).append(number)
-        self.postings = {gram: np.asarray(ids, dtype=np.int32) for gram, ids in postings.items()}
+        codes, owners = bigram_codes(self.keys) if self.keys else (np.empty(0, np.uint64), np.empty(0, np.int32))
+        order = np.lexsort((owners, codes))
+        codes, owners = codes[order], owners[order]
+        first = np.ones(len(codes), dtype=bool)
+        first[1:] = (codes[1:] != codes[:-1]) | (owners[1:] != owners[:-1])
+        codes, self.postings = codes[first], owners[first]
+        starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else np.empty(0, np.int64)
+        self.codes = codes[starts]
+        self.offsets = np.append(starts, len(codes))
 
     def shortlist(self, query: str, limit: int = 24, length_ratio: float = 0.6) -> np.ndarray:
         """Ids of up to ``limit`` keys sharing the most bigrams with ``query``, of a similar length."""
-        lists = [self.postings[gram] for gram in bigrams(query) if gram in self.postings]
-        if not lists:
+        if not len(self.codes):
             return np.empty(0, dtype=np.int32)
+        wanted = np.unique(bigram_codes([query])[0])
+        slots = np.searchsorted(self.codes, wanted)
+        slots = slots[(slots < len(self.codes)) & (self.codes[np.minimum(slots, len(self.codes) - 1)] == wanted)]
+        if not len(slots):
+            return np.empty(0, dtype=np.int32)
+        lists = [self.postings[self.offsets[slot] : self.offsets[slot + 1]] for slot in slots.tolist()]
         ids, shared = np.unique(np.concatenate(lists), return_counts=True)
         lengths = self.lengths[ids]
         size = len(query)
@@ -174,11 +197,11 @@ class LexiconIndex:
     def sound(self) -> NgramIndex:
         if self._sound is None:
             surfaces = self.approximate_surfaces
-            texts = [spoken for surface in surfaces for spoken in spoken_forms(surface.text)]
-            keys_by_text = phonetics.readings(texts)
+            forms = [spoken_forms(surface.text) for surface in surfaces]
+            keys_by_text = phonetics.readings(spoken for said in forms for spoken in said)
             keys: list[str] = []
-            for surface in surfaces:
-                for spoken in spoken_forms(surface.text):
+            for surface, said in zip(surfaces, forms):
+                for spoken in said:
                     for lang, key in keys_by_text[spoken].items():
                         if key:
                             keys.append(key)
@@ -196,6 +219,7 @@ _ACRONYM = re.compile(r"(?<![A-Z])([A-Z]{2,4})(?![a-z])")
 
 def spoken_forms(text: str) -> list[str]:
     """How a term may be said: as written, and with acronyms spelled out ("OpenAI" -> "Open A I")."""
-    spelled = _ACRONYM.sub(lambda match: " " + " ".join(match.group(1)) + " ", text).strip()
-    spelled = re.sub(r"\s+", " ", spelled)
-    return [text] if spelled == text else [text, spelled]
+    if not _ACRONYM.search(text):
+        return [text]
+    spelled = _ACRONYM.sub(lambda match: " " + " ".join(match.group(1)) + " ", text)
+    return [text, " ".join(spelled.split())]

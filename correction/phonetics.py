@@ -78,9 +78,14 @@ _PHONEMIZER = _Phonemizer()
 _CACHE: dict[tuple[str, str], str] = {}
 
 
+_SILENT = re.compile(r"[_/|]+")
+
+
 def _speakable(text: str) -> str:
     # espeak reads "_" and "/" aloud; "e/acc" is said "e acc", "Underscore_" is "underscore"
-    return re.sub(r"[_/|]+", " ", text).strip() or text
+    if not _SILENT.search(text):
+        return text
+    return _SILENT.sub(" ", text).strip() or text
 
 
 def ipa(texts: Iterable[str], lang: str) -> dict[str, str]:
