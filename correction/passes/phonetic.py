@@ -83,9 +83,9 @@ class PhoneticPass:
             if len(key) < MIN_SOUND_LENGTH:
                 continue
             for key_id, similarity in index.sound.search(key, cutoff=settings.min_score):
-                surface, term_lang = index.sound_owner(key_id)
                 if not same_onset(key, index.sound.keys[key_id]):
                     continue
-                if surface.id not in best or similarity > best[surface.id][1]:
-                    best[surface.id] = (surface.id, similarity, lang, term_lang)
+                for surface, term_lang in index.sound_owners(key_id):
+                    if surface.id not in best or similarity > best[surface.id][1]:
+                        best[surface.id] = (surface.id, similarity, lang, term_lang)
         return list(best.values())
