@@ -91,12 +91,9 @@ class Corrector:
 
     def correct(self, source: str) -> CorrectionResult:
         text, candidates = self.propose(source)
-        usable = [
-            candidate for candidate in candidates
-            if candidate.score >= self.settings.min_score
-            and not candidate.decision.startswith("dropped")
-            and (not candidate.ambiguous or candidate.decision.startswith("kept"))
-        ]
+        # Approximate passes only propose matches above min_score; an ambiguous candidate is
+        # applied only when the context pass kept it (without that pass, never).
+        usable = [c for c in candidates if not c.ambiguous or c.decision.startswith("kept")]
         chosen = self.resolver(usable, self.pass_names)
         edits = tuple(edit for candidate in chosen for edit in edits_of(text, candidate))
         return CorrectionResult(
