@@ -18,6 +18,7 @@ import hashlib
 import io
 import warnings
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -88,7 +89,7 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self.entries)
 
-    @property
+    @cached_property
     def sha256(self) -> str:
         """A hash of the lexicon's content (not of its file names): the same terms give the same hash."""
         digest = hashlib.sha256()

@@ -59,7 +59,7 @@ class Job:
         found = []
         for span, surfaces in self.exact_hits:
             for surface in surfaces:
-                if span.text != surface.replacement or self.text.tokens[span.first].after_apostrophe:
+                if span.text != surface.replacement:
                     continue
                 if surface.role == "part" and self.text.all_common(span):
                     continue

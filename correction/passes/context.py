@@ -10,7 +10,8 @@ that merely looks like the entity ("Emet Scheer", "Korah") needs two:
 * slot: for a person, the place a name goes: after a role word ("le PDG ..."), or set off by a
   comma ("..., il y a, donc celui qui...") rather than followed by its ordinary complement.
 
-Ordinary phrases win ties: "il y a tout le board" has the entity named and a term nearby, but
+Capitals and a comma fit any real name, so at least one clue must tie the span to the domain
+(named elsewhere, or near). Ordinary phrases win ties: "il y a tout le board" has the entity named and a term nearby, but
 neither capital nor slot, so it stays as it is. Every decision and its clues go in the record.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from typing import Iterator
 
 from ..analysis import MAX_SPAN_TOKENS, AnalyzedText
 from ..candidates import Candidate
@@ -51,34 +53,39 @@ def same_word_inflected(old: str, new: str) -> bool:
 @dataclass(frozen=True)
 class Mentions:
     """Token positions where entities are named: spelled right (and distinctive), or by a candidate
-    that is sure (unambiguous) or already kept. Sorted, so a window is a bisection, not a scan."""
+    that is sure (unambiguous) or already kept. Sorted, so a window is a bisection, not a scan.
+
+    ``heard`` is the folded text a candidate mention rewrites ("" for a name spelled right): the
+    same mishearing repeated is not independent evidence for itself.
+    """
 
     positions: tuple[int, ...]
     terms: tuple[str, ...]
-    by_entity: dict[str, list[int]]
+    by_entity: dict[str, list[tuple[int, str]]]
 
     @classmethod
     def of(cls, job: Job, candidates: list[Candidate]) -> "Mentions":
-        found: list[tuple[int, str]] = []
+        found: list[tuple[int, str, str]] = []
         for span, surface in job.mentions:
             # "Claude" (a first name), "Apple", "Meta": spelled right, but say nothing about the domain
             if not job.text.all_common(span):
-                found.append((span.first, surface.entry.term))
+                found.append((span.first, surface.entry.term, ""))
         for candidate in candidates:
             if not candidate.ambiguous or candidate.decision.startswith("kept"):
-                found.append((candidate.span.first, candidate.entity))
+                found.append((candidate.span.first, candidate.entity, candidate.span.key))
         found.sort()
-        by_entity: dict[str, list[int]] = {}
-        for at, term in found:
-            by_entity.setdefault(term, []).append(at)
-        return cls(tuple(at for at, _ in found), tuple(term for _, term in found), by_entity)
+        by_entity: dict[str, list[tuple[int, str]]] = {}
+        for at, term, heard in found:
+            by_entity.setdefault(term, []).append((at, heard))
+        return cls(tuple(at for at, _, _ in found), tuple(term for _, term, _ in found), by_entity)
 
     def between(self, low: int, high: int) -> list[tuple[int, str]]:
         first, last = bisect_left(self.positions, low), bisect_left(self.positions, high)
         return list(zip(self.positions[first:last], self.terms[first:last]))
 
-    def of_entity(self, term: str) -> list[int]:
-        return self.by_entity.get(term, [])
+    def of_entity(self, term: str, heard: str) -> Iterator[int]:
+        """Where ``term`` is named, other than by the same mishearing ``heard``."""
+        return (at for at, other in self.by_entity.get(term, ()) if not heard or other != heard)
 
 
 def _within(places: list[int], at: int) -> bool:
@@ -148,7 +155,7 @@ class ContextPass:
             clues.append("capitalised")
         changed = {token.index for token in tokens[span.first : span.last]
                    if any(start <= token.start < end for start, end, _ in candidate.changes)}
-        elsewhere = next((at for at in mentions.of_entity(entry.term) if at not in changed), None)
+        elsewhere = next((at for at in mentions.of_entity(entry.term, span.key) if at not in changed), None)
         if elsewhere is not None:
             line, _ = text.line_and_column(tokens[elsewhere].start)
             clues.append(f"named elsewhere (line {line})")
@@ -163,7 +170,9 @@ class ContextPass:
         slot = self._slot(text, candidate) if is_person else ""
         if slot:
             clues.append(slot)
-        verdict = "kept" if len(clues) >= REQUIRED_CLUES[shape] else "dropped"
+        # Capitals and a comma fit any real name: at least one clue must tie the span to the domain.
+        domain = elsewhere is not None or bool(near)
+        verdict = "kept" if len(clues) >= REQUIRED_CLUES[shape] and domain else "dropped"
         summary = ", ".join(clues) or "no clue"
         decision = f"{verdict}: {shape}; {len(clues)} of 4 clues ({summary})"
         return replace(candidate, decision=decision, reason=f"{candidate.reason}; {decision}")

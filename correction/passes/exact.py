@@ -15,7 +15,8 @@ class ExactPass:
     def run(self, job: Job, candidates: list[Candidate]) -> list[Candidate]:
         proposed = []
         for span, surfaces in job.exact_hits:
-            for surface in surfaces:
+            # one candidate per replacement: "petit" is the surname of many people in a big lexicon
+            for surface in {surface.replacement: surface for surface in reversed(surfaces)}.values():
                 reason = f"same letters as {surface.describe()}"
                 candidate = make_candidate(job, span, surface, ROLE_SCORES[surface.role], self.name, reason,
                                            approximate=False)
