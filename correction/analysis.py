@@ -38,7 +38,8 @@ class AnalyzedText:
 
     Per-token facts are tuples indexed like ``tokens``: ``keys`` (folded spelling), ``joins``
     (only spaces before it, so it may continue a span), ``common`` (an ordinary word), ``known``
-    (a word or name of French or English, not a garble), ``capitalised``. Spans are enumerated
+    (a word or name of French or English, not a garble), ``capitalised``; ``cased`` is false for a
+    transcript written in capitals throughout, where case says nothing. Spans are enumerated
     on demand (:meth:`span_ranges`): a transcript has four times more spans than words, and a
     pass needs only the few that hit the lexicon.
     """
@@ -50,6 +51,7 @@ class AnalyzedText:
     common: tuple[bool, ...]
     known: tuple[bool, ...]
     capitalised: tuple[bool, ...]
+    cased: bool
     lang: str
     line_starts: tuple[int, ...]
 
@@ -57,6 +59,8 @@ class AnalyzedText:
     def of(cls, source: str, lang: str | None = None) -> "AnalyzedText":
         tokens = tuple(tokenize(source))
         words = [token.text.lower() for token in tokens]
+        capitalised = _capitals(tokens)
+        cased = any(capitalised) or not any(token.text[:1].isupper() for token in tokens)
         return cls(
             source=source,
             tokens=tokens,
@@ -64,7 +68,8 @@ class AnalyzedText:
             joins=tuple(joinable(token.gap_before) for token in tokens),
             common=tuple(is_common(word) for word in words),
             known=tuple(is_known(word) for word in words),
-            capitalised=tuple(token.text[:1].isupper() for token in tokens),
+            capitalised=capitalised,
+            cased=cased,
             lang=lang or detect_language(words),
             line_starts=(0,) + tuple(match.end() for match in _NEWLINE.finditer(source)),
         )
@@ -96,7 +101,8 @@ class AnalyzedText:
 
     def name_like(self, span: Span) -> bool:
         """Every token capitalised, and not only because a sentence starts here ("Open EA", "OpenEye",
-        not "Et même" or a lone "Samedi" opening a sentence)."""
+        not "Et même" or a lone "Samedi" opening a sentence). Never in a transcript written in
+        capitals throughout (see :func:`_capitals`)."""
         if not all(self.capitalised[span.first : span.last]):
             return False
         token = self.tokens[span.first]
@@ -109,3 +115,18 @@ class AnalyzedText:
 
 
 _NEWLINE = re.compile("\n")
+# Below this many words a text is too short to tell its casing style (a title is all capitals).
+CASING_SAMPLE = 20
+
+
+def _capitals(tokens: tuple[Token, ...]) -> tuple[bool, ...]:
+    """Which tokens start with a capital, when capitals mean something in this transcript.
+
+    Some recognisers write everything in capitals: there a capital says nothing about names, so
+    no token counts as capitalised (and nothing looks like a name by its case).
+    """
+    capitalised = tuple(token.text[:1].isupper() for token in tokens)
+    words = [flag for flag, token in zip(capitalised, tokens) if token.text[:1].isalpha()]
+    if len(words) >= CASING_SAMPLE and sum(words) > len(words) / 2:
+        return (False,) * len(tokens)
+    return capitalised

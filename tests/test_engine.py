@@ -124,3 +124,11 @@ def test_an_english_transcript_with_several_mishearings():
              "Ilya Sutskever said he regretted it. Satya Nadella at Microsoft hired them.\n"
              "They will open a new office. I mean, make sure you work on it.")
     assert corrector.correct(raw).text == fixed
+
+
+def test_a_transcript_in_capitals_gets_no_case_or_capital_based_fixes(corrector):
+    """In capitals throughout, case says nothing: no "BARD" -> "Bard", no "AS I" -> "ASI"; non-words are still fixed."""
+    lines = ["ET IL Y A EU UN VOTE DU BOARD SAMEDI MATIN AVEC SAM ALTMAN ET MICROSOFT",
+             "PUIS BROKMAN A QUITTE LE BOARD ET CHOISI UN AUTRE PATRON POUR LA SUITE DES EVENEMENTS"]
+    result = corrector.correct("\n".join(lines))
+    assert [(edit.original, edit.replacement) for edit in result.edits] == [("BROKMAN", "Brockman")]

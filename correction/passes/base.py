@@ -149,6 +149,8 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     changes = plan_changes(text.source, text.tokens[span.first : span.last], surface.replacement)
     if not changes or job.touches_mention(changes):
         return None
+    if not text.cased and all(text.source[start:end].casefold() == new.casefold() for start, end, new in changes):
+        return None  # "GEMINI" -> "Gemini" in a transcript in capitals: formatting, not a fix
     tokens = text.tokens[span.first : span.last]
     changed = [token for token in tokens if any(start <= token.start < end for start, end, _ in changes)]
     # "Salman Altman": the unchanged "Altman" already names the entity, only "Salman" is misheard
