@@ -39,7 +39,7 @@ class AnalyzedText:
     Per-token facts are tuples indexed like ``tokens``: ``keys`` (folded spelling), ``joins``
     (only spaces before it, so it may continue a span), ``common`` (an ordinary word), ``known``
     (a word or name of French or English, not a garble), ``capitalised``; ``cased`` is false for a
-    transcript written in capitals throughout, where case says nothing. Spans are enumerated
+    transcript written all in lower case or all in capitals, where case says nothing. Spans are enumerated
     on demand (:meth:`span_ranges`): a transcript has four times more spans than words, and a
     pass needs only the few that hit the lexicon.
     """
@@ -59,8 +59,7 @@ class AnalyzedText:
     def of(cls, source: str, lang: str | None = None) -> "AnalyzedText":
         tokens = tuple(tokenize(source))
         words = [token.text.lower() for token in tokens]
-        capitalised = _capitals(tokens)
-        cased = any(capitalised) or not any(token.text[:1].isupper() for token in tokens)
+        capitalised, cased = _capitals(tokens)
         return cls(
             source=source,
             tokens=tokens,
@@ -119,14 +118,15 @@ _NEWLINE = re.compile("\n")
 CASING_SAMPLE = 20
 
 
-def _capitals(tokens: tuple[Token, ...]) -> tuple[bool, ...]:
-    """Which tokens start with a capital, when capitals mean something in this transcript.
+def _capitals(tokens: tuple[Token, ...]) -> tuple[tuple[bool, ...], bool]:
+    """Which tokens start with a capital, and whether capitals mean anything in this transcript.
 
-    Some recognisers write everything in capitals: there a capital says nothing about names, so
-    no token counts as capitalised (and nothing looks like a name by its case).
+    Some recognisers write everything in lower case, others everything in capitals: there case
+    says nothing about names, so no token counts as capitalised (nothing looks like a name by its
+    case) and the text is not ``cased`` (rewrites that only change case are formatting, not fixes).
     """
     capitalised = tuple(token.text[:1].isupper() for token in tokens)
     words = [flag for flag, token in zip(capitalised, tokens) if token.text[:1].isalpha()]
-    if len(words) >= CASING_SAMPLE and sum(words) > len(words) / 2:
-        return (False,) * len(tokens)
-    return capitalised
+    if len(words) < CASING_SAMPLE or 0 < sum(words) <= len(words) / 2:
+        return capitalised, True
+    return (False,) * len(tokens), False

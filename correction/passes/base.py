@@ -150,7 +150,7 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     if not changes or job.touches_mention(changes):
         return None
     if not text.cased and all(text.source[start:end].casefold() == new.casefold() for start, end, new in changes):
-        return None  # "GEMINI" -> "Gemini" in a transcript in capitals: formatting, not a fix
+        return None  # "GEMINI" -> "Gemini", "sam altman" -> "Sam Altman" in an uncased transcript: formatting
     tokens = text.tokens[span.first : span.last]
     changed = [token for token in tokens if any(start <= token.start < end for start, end, _ in changes)]
     # "Salman Altman": the unchanged "Altman" already names the entity, only "Salman" is misheard
