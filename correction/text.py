@@ -16,7 +16,9 @@ from typing import NamedTuple
 # A word: letters/digits/underscore, with inner hyphens or dots ("peut-être", "GPT-4", "Node.js").
 # Apostrophes split words, so French elision ("d'", "l'", "qu'") and English possessives ("'s")
 # stay outside every rewrite.
-TOKEN_PATTERN = re.compile(r"\w+(?:[-.]\w+)*")
+# A dotted acronym keeps its last dot unless that dot may end the sentence (before a capital or
+# the end of the line): "Open A.I. and" is "Open" + "A.I.", "... about A.I.\nNext" keeps its period.
+TOKEN_PATTERN = re.compile(r"(?:[^\W\d_]\.){2,}(?=[ \t]*[^\s.A-ZÀ-Þ])|\w+(?:[-.]\w+)*")
 SENTENCE_END = re.compile(r"[.!?…]\s*$")
 
 

@@ -27,6 +27,7 @@ def corrector():
         ("Tout le monde parle de Open AI ce week-end.", "Tout le monde parle de OpenAI ce week-end."),
         ("le board de OpenAI et Salman\nAltman revient", "le board de OpenAI et Sam\nAltman revient"),
         ("Brokman démissionne aussi.", "Brockman démissionne aussi."),
+        ("We talk about Open A.I. and its board.", "We talk about OpenAI and its board."),
         ("un papier de Microsoft chez Bloomberg", "un papier de Microsoft chez Bloomberg"),
     ],
 )

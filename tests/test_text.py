@@ -9,6 +9,7 @@ from correction.text import fold, joinable, tokenize
         ("d'OpenEye's board", ["d", "OpenEye", "s", "board"]),
         ("GPT-4 et peut-être Node.js", ["GPT-4", "et", "peut-être", "Node.js"]),
         ("Underscore_, y'a", ["Underscore_", "y", "a"]),
+        ("Open A.I. and the U.S. Senate", ["Open", "A.I.", "and", "the", "U.S", "Senate"]),
         ("", []),
     ],
 )
