@@ -5,10 +5,10 @@ from __future__ import annotations
 import click
 
 from ..errors import InputError, UsageError
-from ..formats import read_document
+from ..formats import format_for, read_document
 from ..io import read_text, write_text_atomic
 from ..review.decisions import accepted_edits, read_decisions
-from .options import format_of, same_file
+from .options import same_file
 from .review import correct_options
 
 
@@ -34,7 +34,7 @@ def apply(input_path, decisions_path, output, format_name, in_place):
     if output and input_path != "-" and same_file(input_path, output) and not in_place:
         raise UsageError(output, "output is the input file; pass --in-place to overwrite it")
     name = input_path if input_path != "-" else "<stdin>"
-    document = read_document(read_text(input_path), name, format_of(input_path, format_name))
+    document = read_document(read_text(input_path), name, format_for(input_path, format_name))
     decisions = read_decisions(read_text(decisions_path), decisions_path)
     edits = accepted_edits(decisions, document.source, decisions_path)
     try:

@@ -10,10 +10,10 @@ import click
 
 from ..edits import Edit, text_sha256, write_edits_jsonl
 from ..errors import InputError, UsageError
-from ..formats import FORMATS, read_document
+from ..formats import FORMATS, format_for, read_document
 from ..io import read_text, write_text_atomic
 from ..passes import DEFAULT_PASSES, PASSES
-from .options import format_of, lexicon_option, load_lexicon, same_file
+from .options import lexicon_option, load_lexicon, same_file
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Job:
 
 
 def _prepare(path: str, output: str | None, edits: str | None, format_name: str | None) -> Job:
-    fmt = format_of(path, format_name)
+    fmt = format_for(path, format_name)
     document = read_document(read_text(path), path if path != "-" else "<stdin>", fmt)
     return Job(path, output, edits, document)
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from ..formats import format_for
 from ..lexicon import Lexicon
 
 LEXICON_HELP = ("Lexicon file (.txt list, or .csv/.tsv table). Repeat to merge several. "
@@ -29,13 +28,6 @@ def load_lexicon(paths: tuple[str, ...]) -> Lexicon:
     for note in lexicon.warnings:
         click.echo(f"warning: {note}", err=True)
     return lexicon
-
-
-def format_of(path: str, explicit: str | None) -> str:
-    """--format, else the extension; stdin and files without an extension are plain text."""
-    if explicit or (path != "-" and Path(path).suffix):
-        return format_for(path, explicit)
-    return "txt"
 
 
 def same_file(first: str, second: str) -> bool:

@@ -12,15 +12,14 @@ from click.core import ParameterSource
 
 from ..edits import apply_edits, text_sha256
 from ..errors import InputError, UsageError
-from ..formats import Document, read_document
+from ..formats import Document, format_for, read_document
 from ..io import read_text, write_text_atomic
 from ..review.decisions import Decision, Proposal, proposals_for, read_decisions, read_proposals, write_decisions
 from ..review.interactive import KEYS, ReviewSession, resume
 from ..review.terminal import format_proposal, format_view, segment_start, use_color
 from ..review.unified import unified_diff
 from .correct import correct
-from .options import format_of, same_file
-from .options import lexicon_option, load_lexicon
+from .options import lexicon_option, load_lexicon, same_file
 
 CORRECTOR_OPTIONS = {"lexicons": "--lexicon", "passes": "--passes", "min_score": "--min-score", "lang": "--lang"}
 """Settings that make proposals; they have no use when the proposals are read with --edits."""
@@ -80,7 +79,7 @@ def review(ctx, input_path, lexicons, edits_path, unified, interactive, decision
             raise UsageError(given[0], "has no effect with --edits (the proposals are read from that file)")
 
     name = input_path if input_path != "-" else "<stdin>"
-    document = read_document(read_text(input_path), name, format_of(input_path, format_name))
+    document = read_document(read_text(input_path), name, format_for(input_path, format_name))
     if edits_path:
         proposals = _read_proposals(document, name, edits_path)
     else:

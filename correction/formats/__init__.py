@@ -38,10 +38,11 @@ EXTENSIONS: dict[str, str] = {
 
 
 def format_for(path: str, explicit: str | None = None) -> str:
-    """The format name for ``path``: ``explicit`` (from ``--format``) if given, else by extension.
+    """The format name for ``path``: ``explicit`` (from ``--format``) if given, else by extension;
+    stdin (``-``) and files without an extension are plain text.
 
-    >>> format_for("talk.SRT"), format_for("-", "vtt")
-    ('srt', 'vtt')
+    >>> format_for("talk.SRT"), format_for("-", "vtt"), format_for("notes")
+    ('srt', 'vtt', 'txt')
     """
     choices = ", ".join(FORMATS)
     if explicit is not None:
@@ -49,10 +50,12 @@ def format_for(path: str, explicit: str | None = None) -> str:
             raise FormatError(path, f"unknown format {explicit!r}; choose one of: {choices}")
         return explicit
     extension = PurePath(path).suffix.lower()
+    if path == "-" or not extension:
+        return "txt"
     if extension not in EXTENSIONS:
-        found = f"extension {extension!r}" if extension else "no extension"
         known = ", ".join(EXTENSIONS)
-        raise FormatError(path, f"cannot tell the format from {found} (known: {known}); use --format {{{choices}}}")
+        raise FormatError(path, f"cannot tell the format from extension {extension!r} (known: {known}); "
+                                f"use --format {{{choices}}}")
     return EXTENSIONS[extension]
 
 

@@ -11,14 +11,11 @@ texts, in order, without timings or markup).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from ..errors import UsageError
+from ..formats import format_for, read_document
 from ..io import read_text
 
 PLAIN = "txt"
-# Formats that need correction.formats; used only to explain its absence.
-STRUCTURED_SUFFIXES = {".srt": "srt", ".vtt": "vtt", ".json": "json"}
 
 
 @dataclass(frozen=True)
@@ -39,29 +36,13 @@ class Transcript:
         return "\n".join(self.texts)
 
 
-def _formats_api():
-    """``(format_for, read_document)`` from correction.formats, or ``None`` while it is not installed."""
-    try:
-        from ..formats import format_for, read_document
-    except ImportError:
-        return None
-    return format_for, read_document
-
-
 def read_transcript(path: str, explicit: str | None = None) -> Transcript:
     """Read ``path`` into the texts to score; ``explicit`` is a format name (``--format``).
 
     Without ``explicit``, the extension decides, and ``-`` (stdin) is plain text.
     """
     source = read_text(path)
-    api = _formats_api()
-    if api is None:
-        wanted = explicit or STRUCTURED_SUFFIXES.get(Path(path).suffix.lower(), PLAIN)
-        if wanted != PLAIN:
-            raise UsageError(path, f"reading {wanted} files needs correction.formats, which is not installed")
-        return Transcript(path, PLAIN, tuple(source.splitlines()))
-    format_for, read_document = api
-    format_name = PLAIN if path == "-" and explicit is None else format_for(path, explicit)
+    format_name = format_for(path, explicit)
     if format_name == PLAIN:
         return Transcript(path, PLAIN, tuple(source.splitlines()))
     document = read_document(source, path, format_name)

@@ -42,8 +42,6 @@ def test_format_for(path, explicit, expected):
     [
         ("talk.docx", None, "talk.docx: cannot tell the format from extension '.docx' (known: .txt, .text, "
          ".srt, .vtt, .json); use --format {txt, srt, vtt, json}"),
-        ("talk", None, "talk: cannot tell the format from no extension (known: .txt, .text, .srt, .vtt, "
-         ".json); use --format {txt, srt, vtt, json}"),
         ("talk.srt", "ass", "talk.srt: unknown format 'ass'; choose one of: txt, srt, vtt, json"),
     ],
 )
