@@ -133,3 +133,10 @@ def test_a_transcript_in_capitals_gets_no_case_or_capital_based_fixes(corrector)
              "PUIS BROKMAN A QUITTE LE BOARD ET CHOISI UN AUTRE PATRON POUR LA SUITE DES EVENEMENTS"]
     result = corrector.correct("\n".join(lines))
     assert [(edit.original, edit.replacement) for edit in result.edits] == [("BROKMAN", "Brockman")]
+
+
+def test_a_word_with_the_names_own_capitals_counts_as_capitalised(corrector):
+    text = "The board of open AI fired Sam Altman, and Microsoft hired him.\nLater, OpenAI brought him back."
+    assert corrector.correct(text).text.startswith("The board of OpenAI fired")
+    (candidate,) = [c for c in corrector.correct(text).candidates if c.span.text == "open AI" and c.pass_name == "exact"]
+    assert candidate.decision.startswith("kept: ordinary words; 3 of 4 clues (capitalised, named elsewhere")
