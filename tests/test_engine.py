@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from correction import Corrector, Lexicon, revert_edits
 from correction.errors import UsageError
 
-TERMS = ["OpenAI", "Sam Altman", "Greg Brockman", "Ilya Sutskever", "Emmett Shear", "Mira Murati", "Quora", "Satya Nadella",
+TERMS = ["OpenAI", "Llama", "Sam Altman", "Greg Brockman", "Ilya Sutskever", "Emmett Shear", "Mira Murati", "Quora", "Satya Nadella",
          "Microsoft", "Bloomberg"]
 
 
@@ -44,6 +44,7 @@ def test_mishearings_are_fixed(corrector, raw, fixed):
         "Il met sa veste, il y va, y'a rien à dire.",
         "qu'il y a du monde, il y en a partout",
         "On se voit samedi midi chez Sam ?",
+        "I have a llama at the farm, and Bloomberg is a company name we know.",
     ],
 )
 def test_ordinary_speech_is_left_alone(corrector, ordinary):

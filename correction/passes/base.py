@@ -149,7 +149,8 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     changes = plan_changes(text.source, text.tokens[span.first : span.last], surface.replacement)
     if not changes or job.touches_mention(changes):
         return None
-    if not text.cased and all(text.source[start:end].casefold() == new.casefold() for start, end, new in changes):
+    case_only = all(text.source[start:end].casefold() == new.casefold() for start, end, new in changes)
+    if case_only and not text.cased:
         return None  # "GEMINI" -> "Gemini", "sam altman" -> "Sam Altman" in an uncased transcript: formatting
     tokens = text.tokens[span.first : span.last]
     changed = [token for token in tokens if any(start <= token.start < end for start, end, _ in changes)]
@@ -157,5 +158,7 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     partly_right = any(not text.common[token.index] for token in tokens if token not in changed)
     changed_span = span._replace(first=changed[0].index, last=changed[-1].index + 1)
     ambiguous = is_ambiguous(text, span, surface.replacement) or (
-        approximate and not partly_right and is_ambiguous(text, changed_span, surface.replacement, approximate=True))
+        # a real word that only gains a capital may be just the word: "a llama at the farm"
+        (approximate or (case_only and span.size == 1))
+        and not partly_right and is_ambiguous(text, changed_span, surface.replacement, approximate=True))
     return Candidate(span, surface, round(score, 4), pass_name, reason, ambiguous=ambiguous, changes=changes)
