@@ -56,6 +56,9 @@ class Occurrence:
     entity: str
 
 
+LANGUAGE_NORMALIZERS = ("fr", "en")
+
+
 @dataclass(frozen=True)
 class TermIndex:
     """Terms keyed by their first word, longest first; built once per lexicon and normaliser."""
@@ -66,6 +69,11 @@ class TermIndex:
 
     @classmethod
     def build(cls, lexicon: Lexicon, normalizer: Normalizer) -> "TermIndex":
+        """Index the lexicon's terms and aliases as ``normalizer`` writes them. A language's own
+        normaliser also drops the other language's entries: "AI" is not a term of French speech,
+        where the normalised "j' ai" would otherwise count it."""
+        if normalizer.name in LANGUAGE_NORMALIZERS:
+            lexicon = lexicon.restricted_to(normalizer.name)
         buckets: dict[str, dict[tuple[str, ...], Term]] = {}
         kinds: dict[str, str] = {}
         for entry in lexicon:

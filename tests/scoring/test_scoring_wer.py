@@ -243,3 +243,14 @@ def test_alignment_rendering_wraps_long_texts_and_says_where():
     shown = render_alignment(score.alignment, ["text"], width=60)
     assert shown.startswith("text\n  (words ")
     assert "faux" in shown and "mot1 " not in shown  # the rows without an error are left out
+
+
+def test_a_language_normaliser_leaves_out_the_other_languages_terms():
+    from correction.lexicon import Entry, Lexicon
+    from correction.scoring.biased import TermIndex
+    from correction.scoring.normalize import NORMALIZERS
+
+    lexicon = Lexicon.from_entries([Entry("AI", lang="en"), Entry("IA", lang="fr"), Entry("OpenAI")])
+    french = TermIndex.build(lexicon, NORMALIZERS["fr"])
+    assert [o.entity for o in french.find(NORMALIZERS["fr"]("j'ai vu l'IA d'OpenAI").split())] == ["IA", "OpenAI"]
+    assert [o.entity for o in TermIndex.build(lexicon, NORMALIZERS["basic"]).find(["ai", "ia"])] == ["AI", "IA"]
