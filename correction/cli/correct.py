@@ -10,26 +10,26 @@ import click
 
 from ..edits import Edit, text_sha256, write_edits_jsonl
 from ..errors import InputError, UsageError
-from ..formats import FORMATS, format_for, read_document
+from ..formats import FORMATS, Document, format_for, read_document
 from ..io import read_text, write_text_atomic
 from ..passes import DEFAULT_PASSES, PASSES
 from .options import lexicon_option, load_lexicon, same_file
 
 
 @dataclass(frozen=True)
-class Job:
+class FileJob:
     """One transcript to correct: where it comes from, where it goes, and its parsed document."""
 
     source_path: str
     output_path: str | None
     edits_path: str | None
-    document: object
+    document: Document
 
 
-def _prepare(path: str, output: str | None, edits: str | None, format_name: str | None) -> Job:
+def _prepare(path: str, output: str | None, edits: str | None, format_name: str | None) -> FileJob:
     fmt = format_for(path, format_name)
     document = read_document(read_text(path), path if path != "-" else "<stdin>", fmt)
-    return Job(path, output, edits, document)
+    return FileJob(path, output, edits, document)
 
 
 def _transcripts_in(folder: Path) -> list[Path]:
@@ -98,7 +98,7 @@ def correct(input_path, output, lexicons, edits_path, passes, min_score, format_
     click.echo(f"{sum(totals.values())} edits in {len(jobs)} file(s)" + (f" ({summary})" if summary else ""), err=True)
 
 
-def _folder_jobs(folder: Path, output: str | None, edits: str | None, format_name: str | None) -> list[Job]:
+def _folder_jobs(folder: Path, output: str | None, edits: str | None, format_name: str | None) -> list[FileJob]:
     if not output:
         raise UsageError(str(folder), "INPUT is a folder: give an output folder with -o")
     if Path(output).exists() and not Path(output).is_dir():
@@ -116,7 +116,7 @@ def _folder_jobs(folder: Path, output: str | None, edits: str | None, format_nam
     return jobs
 
 
-def _write(job: Job, rendered: str, edits: tuple[Edit, ...]) -> None:
+def _write(job: FileJob, rendered: str, edits: tuple[Edit, ...]) -> None:
     if job.output_path:
         write_text_atomic(job.output_path, rendered)
     else:
