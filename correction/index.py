@@ -19,6 +19,7 @@ from rapidfuzz.distance import Indel
 
 from . import phonetics
 from .lexicon import Entry, Lexicon
+from .given_names import is_given_name
 from .text import fold
 from .wordfreqs import is_common
 
@@ -56,14 +57,16 @@ def name_parts(entry: Entry) -> list[str]:
     """First name and surname of a person, which transcripts often say alone.
 
     A lexicon without kinds (a plain list) gets parts for terms that look like personal names:
-    two or three capitalised words, no digits, and a last word that is not an ordinary word
-    ("Sam Altman", "Mira Murati"; not "Google Meet", "Apple Podcasts", "Silicon Valley").
+    two or three capitalised words, no digits, and either a given name first ("Sam Altman", "Reid
+    Hoffman") or no ordinary word at either end ("Demis Hassabis"; not "Google Meet", "Apple
+    Podcasts", "Silicon Valley").
     """
     words = entry.term.split()
     if not 2 <= len(words) <= 3:
         return []
     if entry.kind not in PERSON_KINDS:
-        looks_like_name = entry.kind == "term" and _NAME.match(entry.term) and not is_common(words[-1].lower())
+        looks_like_name = entry.kind == "term" and _NAME.match(entry.term) and (
+            is_given_name(words[0]) or not (is_common(words[0].lower()) or is_common(words[-1].lower())))
         if not looks_like_name:
             return []
     return [word for word in (words[0], words[-1]) if len(fold(word)) >= 3]

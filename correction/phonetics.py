@@ -121,3 +121,12 @@ def readings(texts: Iterable[str]) -> dict[str, dict[str, str]]:
 @lru_cache(maxsize=1 << 16)
 def _coarse_cached(phonemes: str) -> str:
     return coarse_key(phonemes)
+
+
+def sound_similarity(first: str, second: str) -> float:
+    """How alike two texts sound: the best Indel similarity over every pairing of their readings
+    (French and English), as the ``phonetic`` pass compares them: "Wang" / "Huang" 0.86."""
+    from rapidfuzz.distance import Indel
+
+    keys = readings([first, second])
+    return max(Indel.normalized_similarity(one, other) for one in keys[first].values() for other in keys[second].values())

@@ -67,7 +67,7 @@ def test_rare_words_that_look_like_a_name_need_the_domain_nearby(corrector):
     alone = "J'ai posé la question sur Korah hier, avec le roi Salman."
     assert corrector.correct(alone).edits == ()
     (candidate,) = [c for c in corrector.correct(alone).candidates if c.span.text == "Korah"]
-    assert candidate.decision == "dropped: rare words; 1 of 4 clues (capitalised)"
+    assert candidate.decision == "dropped: rare words; 1 of 5 clues (capitalised)"
 
 
 def test_edit_records_say_where_what_and_why(corrector):
@@ -140,4 +140,41 @@ def test_a_word_with_the_names_own_capitals_counts_as_capitalised(corrector):
     text = "The board of open AI fired Sam Altman, and Microsoft hired him.\nLater, OpenAI brought him back."
     assert corrector.correct(text).text.startswith("The board of OpenAI fired")
     (candidate,) = [c for c in corrector.correct(text).candidates if c.span.text == "open AI" and c.pass_name == "exact"]
-    assert candidate.decision.startswith("kept: ordinary words; 3 of 4 clues (capitalised, named elsewhere")
+    assert candidate.decision.startswith("kept: ordinary words; 3 of 5 clues (capitalised, named elsewhere")
+
+
+HALF_NAMED = Lexicon.from_terms(["Helen Toner", "Reid Hoffman", "Jensen Huang", "Nvidia", "James Sullivan",
+                                 "Patrick Pérez", "Yann LeCun", "Llama"])
+
+
+@pytest.mark.parametrize(
+    "raw, fixed",
+    [
+        ("The letter from Helen Tonner was long.", "The letter from Helen Toner was long."),
+        ("The board lost Reed Hoffman early.", "The board lost Reid Hoffman early."),
+        ("At Nvidia, Jensen Wang gave the keynote.", "At Nvidia, Jensen Huang gave the keynote."),
+        ("As Lecun said, it is early.", "As LeCun said, it is early."),
+    ],
+)
+def test_a_full_name_with_one_half_right_and_the_other_sounding_alike_is_fixed(raw, fixed):
+    assert Corrector(HALF_NAMED).correct(raw).text == fixed
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "Jensen Wang gave the keynote.",  # both halves ordinary words: needs a third clue (no domain term near)
+        "The adviser Jake Sullivan spoke.",  # "Jake" does not sound like "James": another Sullivan
+        "Le rapport de Patrick Ollier est sorti.",  # "Ollier" is not "Pérez"
+        "I have a llama at the farm.",  # a real word that would only gain a capital
+    ],
+)
+def test_a_different_person_sharing_half_a_name_is_left_alone(ordinary):
+    result = Corrector(HALF_NAMED).correct(ordinary)
+    assert result.text == ordinary, result.edits
+
+
+def test_half_a_name_right_is_a_recorded_clue():
+    result = Corrector(HALF_NAMED).correct("The letter from Helen Tonner was long.")
+    (edit,) = result.edits
+    assert edit.original == "Tonner" and "half the name right" in edit.reason

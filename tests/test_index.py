@@ -47,6 +47,14 @@ def test_name_parts_need_a_person_or_a_name_shape():
     assert name_parts(Entry("Silicon Valley", kind="place")) == []
     assert name_parts(Entry("GPT 4o")) == []
     assert name_parts(Entry("Microsoft Teams")) == name_parts(Entry("Google Meet")) == []
+    assert name_parts(Entry("Apple Podcasts")) == name_parts(Entry("Le Monde")) == []
+
+
+def test_a_given_name_first_makes_a_person_whatever_the_surname():
+    """"hoffman", "cook" and "wang" are frequent words, like "meet": the given name tells them apart."""
+    assert name_parts(Entry("Reid Hoffman")) == ["Reid", "Hoffman"]
+    assert name_parts(Entry("Tim Cook")) == ["Tim", "Cook"]
+    assert name_parts(Entry("Jensen Huang")) == ["Jensen", "Huang"]
 
 
 def test_acronyms_are_also_spelled_out():

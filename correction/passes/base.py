@@ -157,8 +157,10 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     # "Salman Altman": the unchanged "Altman" already names the entity, only "Salman" is misheard
     partly_right = any(not text.common[token.index] for token in tokens if token not in changed)
     changed_span = span._replace(first=changed[0].index, last=changed[-1].index + 1)
+    # "Lecun" -> "LeCun": a capitalised rare word that only changes its inner capitals is the name
+    recapitalised = case_only and span.size == 1 and text.capitalised[span.first] and not text.common[span.first]
     ambiguous = is_ambiguous(text, span, surface.replacement) or (
         # a real word that only gains a capital may be just the word: "a llama at the farm"
-        (approximate or (case_only and span.size == 1))
+        (approximate or (case_only and span.size == 1 and not recapitalised))
         and not partly_right and is_ambiguous(text, changed_span, surface.replacement, approximate=True))
     return Candidate(span, surface, round(score, 4), pass_name, reason, ambiguous=ambiguous, changes=changes)

@@ -1,17 +1,18 @@
 """``context``: decide the ambiguous candidates, spans of ordinary words ("il y a" for Ilya,
 "open ai" for OpenAI), from the words around them.
 
-Four clues, each for or not. A run of ordinary words needs three of them; a rare word or name
+Five clues, each for or not. A run of ordinary words needs three of them; a rare word or name
 that merely looks like the entity ("Emet Scheer", "Korah") needs two:
 
 * capitalised: every word capitalised, and not just because a sentence starts;
 * named: the transcript names the entity elsewhere (spelled right, or fixed by a sure match);
 * near: within ``WINDOW`` words, another lexicon entity or one of the entry's ``context`` words;
+* half the name right: a person's full name with its first name or surname spelled right;
 * slot: for a person, the place a name goes: after a role word ("le PDG ..."), or set off by a
   comma ("..., il y a, donc celui qui...") rather than followed by its ordinary complement.
 
 Capitals and a comma fit any real name, so at least one clue must tie the span to the domain
-(named elsewhere, or near). Ordinary phrases win ties: "il y a tout le board" has the entity named and a term nearby, but
+(named elsewhere, near, or half the name right). Ordinary phrases win ties: "il y a tout le board" has the entity named and a term nearby, but
 neither capital nor slot, so it stays as it is. Every decision and its clues go in the record.
 """
 
@@ -21,6 +22,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Iterator
 
+from .. import phonetics
 from ..analysis import MAX_SPAN_TOKENS, AnalyzedText
 from ..candidates import Candidate
 from ..index import name_parts
@@ -29,6 +31,9 @@ from ..wordfreqs import is_common
 from .base import Job
 
 WINDOW = 20
+# The misheard half of a half-right name must sound like the real half ("Wang" / "Huang" 0.86,
+# "Reed" / "Reid" 1.0): "Jake Sullivan" is not James Sullivan (0.57), nor "Patrick Ollier" Patrick Pérez.
+HALF_NAME_MIN_SOUND = 0.75
 MAX_ROUNDS = 4
 REQUIRED_CLUES = {"ordinary words": 3, "rare words": 2}
 ROLE_WORDS = frozenset(
@@ -95,6 +100,25 @@ def _within(places: list[int], at: int) -> bool:
     return index < len(places) and places[index] <= at + reach
 
 
+def _half_named(text: AnalyzedText, candidate: Candidate) -> bool:
+    """A person's full name with its first name or surname right and the other half misheard as
+    something that sounds like it: "Helen Tonner", "Jensen Wang" for Jensen Huang (not "Patrick
+    Ollier" for Patrick Pérez). The right half ties the span to this entity, as a mention would."""
+    entry = candidate.surface.entry
+    if candidate.surface.replacement != entry.term or not name_parts(entry):
+        return False
+    heard = [fold(token.text) for token in text.tokens[candidate.span.first : candidate.span.last]]
+    name = [fold(word) for word in entry.term.split()]
+    for right in (1, -1):  # the first name right, or the surname
+        if heard[0 if right == 1 else -1] != name[0 if right == 1 else -1] or len(heard) < 2:
+            continue
+        misheard = " ".join(heard[1:] if right == 1 else heard[:-1])
+        rest = " ".join(name[1:] if right == 1 else name[:-1])
+        if misheard != rest and phonetics.sound_similarity(misheard, rest) >= HALF_NAME_MIN_SOUND:
+            return True
+    return False
+
+
 class ContextPass:
     name = "context"
 
@@ -138,7 +162,9 @@ class ContextPass:
             return ""
         if span.size == 1 and text.all_common(span):
             return "a known word is not rewritten for looking like a name"
-        if any(is_common(word) for _, _, new in candidate.changes for word in new.split()) and all(
+        # "Reed Hoffman" -> "Reid Hoffman" swaps a word for a word too, but in a name, its other half right
+        renamed = text.name_like(span) and _half_named(text, candidate)
+        if not renamed and any(is_common(word) for _, _, new in candidate.changes for word in new.split()) and all(
                 text.common[token.index] for token in tokens[span.first : span.last]
                 if any(start <= token.start < end for start, end, _ in candidate.changes)):
             return "would swap ordinary words for other ordinary words"
@@ -159,6 +185,9 @@ class ContextPass:
         if elsewhere is not None:
             line, _ = text.line_and_column(tokens[elsewhere].start)
             clues.append(f"named elsewhere (line {line})")
+        half_named = _half_named(text, candidate)
+        if half_named:
+            clues.append("half the name right")
         if len(clues) + 2 < REQUIRED_CLUES[shape]:
             # "petit" for a Mr Petit: neither capitalised nor named; near and slot cannot make up
             decision = f"dropped: {shape}; neither capitalised nor named elsewhere"
@@ -171,10 +200,10 @@ class ContextPass:
         if slot:
             clues.append(slot)
         # Capitals and a comma fit any real name: at least one clue must tie the span to the domain.
-        domain = elsewhere is not None or bool(near)
+        domain = elsewhere is not None or bool(near) or half_named
         verdict = "kept" if len(clues) >= REQUIRED_CLUES[shape] and domain else "dropped"
         summary = ", ".join(clues) or "no clue"
-        decision = f"{verdict}: {shape}; {len(clues)} of 4 clues ({summary})"
+        decision = f"{verdict}: {shape}; {len(clues)} of 5 clues ({summary})"
         return replace(candidate, decision=decision, reason=f"{candidate.reason}; {decision}")
 
     @staticmethod
