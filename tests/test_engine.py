@@ -8,7 +8,7 @@ from correction import Corrector, Lexicon, revert_edits
 from correction.errors import UsageError
 
 TERMS = ["OpenAI", "Llama", "Sam Altman", "Greg Brockman", "Ilya Sutskever", "Emmett Shear", "Mira Murati", "Quora", "Satya Nadella",
-         "Microsoft", "Bloomberg"]
+         "Microsoft", "Bloomberg", "Mark Zuckerberg", "Midjourney", "TikTok"]
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +27,8 @@ def corrector():
         ("Tout le monde parle de Open AI ce week-end.", "Tout le monde parle de OpenAI ce week-end."),
         ("le board de OpenAI et Salman\nAltman revient", "le board de OpenAI et Sam\nAltman revient"),
         ("Brokman démissionne aussi.", "Brockman démissionne aussi."),
+        ("Marc Zuckerbergue a ouvert les poids.", "Mark Zuckerberg a ouvert les poids."),
+        ("Sur Tik Tok, les images de Mid Journey circulent.", "Sur TikTok, les images de Midjourney circulent."),
         ("We talk about Open A.I. and its board.", "We talk about OpenAI and its board."),
         ("un papier de Microsoft chez Bloomberg", "un papier de Microsoft chez Bloomberg"),
     ],

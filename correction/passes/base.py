@@ -105,14 +105,16 @@ class Pass(Protocol):
 
 
 def _compact(text: str) -> str:
-    return "".join(text.split())
+    # case aside: "Mid Journey" is "Midjourney" with its space lost, as "Open AI" is "OpenAI"
+    return "".join(text.split()).casefold()
 
 
 def is_ambiguous(text: AnalyzedText, span: Span, replacement: str, approximate: bool = False) -> bool:
     """Whether the span reads as ordinary language, so that only context can justify a rewrite.
 
     Ordinary words that are not simply the name with its spaces lost: "il y a" (Ilya), "open ai".
-    "Open AI" -> "OpenAI" is not ambiguous (same letters, every word capitalised as in the name).
+    "Open AI" -> "OpenAI" and "Mid Journey" -> "Midjourney" are not ambiguous (same letters, every
+    word capitalised).
     For an approximate match, also any span whose rewritten words are all real words or names
     ("Salman", "Hetzel" ~ "Intel"): a recogniser's garbles are non-words, real names are not.
     """

@@ -1,0 +1,34 @@
+"""The resolver: non-overlapping candidates, best first, and a name's part yielding to the whole name."""
+
+from correction.analysis import Span
+from correction.candidates import Candidate
+from correction.index import Surface
+from correction.lexicon import Entry
+from correction.resolve import resolve
+
+ZUCKERBERG = Entry("Mark Zuckerberg", kind="person")
+
+
+def candidate(first, last, text, role, score, pass_name="phonetic"):
+    surface = Surface(0, text, text, ZUCKERBERG, role, text.lower())
+    return Candidate(Span(first, last, 0, 0, "", ""), surface, score, pass_name, "test")
+
+
+def test_higher_score_wins_an_overlap_then_the_longer_span():
+    low, high = candidate(0, 2, "Mark Zuckerberg", "term", 0.85), candidate(1, 3, "Mark Zuckerberg", "term", 0.9)
+    assert resolve([low, high]) == [high]
+    short, long = candidate(0, 1, "Mark Zuckerberg", "term", 0.9), candidate(0, 2, "Mark Zuckerberg", "term", 0.9)
+    assert resolve([short, long]) == [long]
+
+
+def test_a_part_yields_to_the_whole_name_around_it_even_with_a_higher_score():
+    part = candidate(1, 2, "Zuckerberg", "part", 1.0)
+    whole = candidate(0, 2, "Mark Zuckerberg", "term", 0.96)
+    assert resolve([part, whole]) == [whole]
+
+
+def test_a_part_alone_or_of_another_entity_keeps_its_place():
+    part = candidate(1, 2, "Zuckerberg", "part", 1.0)
+    other = Candidate(Span(0, 3, 0, 0, "", ""), Surface(1, "Meta", "Meta", Entry("Meta"), "term", "meta"), 0.9, "fuzzy", "test")
+    assert resolve([part]) == [part]
+    assert resolve([part, other]) == [part]
