@@ -180,3 +180,18 @@ def test_half_a_name_right_is_a_recorded_clue():
     result = Corrector(HALF_NAMED).correct("The letter from Helen Tonner was long.")
     (edit,) = result.edits
     assert edit.original == "Tonner" and "half the name right" in edit.reason
+
+
+def test_in_a_lower_case_transcript_a_name_part_anchors_the_rest_of_the_name():
+    """No capitals to tell a name: the first name spelled right is what points at "altmann"."""
+    corrector = Corrector(Lexicon.from_terms(TERMS))
+    words = ("so last week the board fired sam altmann without warning and greg brockmann quit the same night "
+             "then mira moratti became the interim boss for about two days")
+    assert corrector.correct(words).text == words.replace("sam altmann", "Sam Altman").replace(
+        "greg brockmann", "Greg Brockman").replace("mira moratti", "Mira Murati")
+
+
+def test_a_name_part_next_to_an_ordinary_word_is_not_a_name():
+    corrector = Corrector(Lexicon.from_terms(TERMS))
+    words = "i saw sam all day at the market and greg brought me a drink while mark was cooking at home tonight"
+    assert corrector.correct(words).edits == ()

@@ -69,16 +69,24 @@ class Job:
     @cached_property
     def approximate_spans(self) -> tuple[Span, ...]:
         """The spans the approximate passes look up (see :func:`eligible_for_approximate`)."""
-        text = self.text
-        # a span needs a non-word or a capital somewhere: most spans fail this cheap test
-        hopeful = [not known or capital for known, capital in zip(text.known, text.capitalised)]
+        text, anchors = self.text, self.name_anchors
+        # a span needs a non-word, a capital or a name part somewhere: most spans fail this cheap test
+        hopeful = [not known or capital or position in anchors
+                   for position, (known, capital) in enumerate(zip(text.known, text.capitalised))]
         spans = []
         for first, last, key in text.span_ranges():
             if MIN_KEY_LENGTH <= len(key) <= MAX_KEY_LENGTH and any(hopeful[first:last]):
                 span = text.span(first, last, key)
-                if eligible_for_approximate(text, span):
+                if eligible_for_approximate(text, span, anchors):
                     spans.append(span)
         return tuple(spans)
+
+    @cached_property
+    def name_anchors(self) -> frozenset[int]:
+        """Tokens spelled as a person's first name or surname, whatever their case ("sam", "Hassabis"):
+        the rest of the name may be misheard next to one ("sam altmann"), even in a lower-case transcript."""
+        return frozenset(span.first for span, surfaces in self.exact_hits
+                         if span.size == 1 and any(surface.role == "part" for surface in surfaces))
 
     @cached_property
     def _protected(self) -> tuple[list[int], list[int]]:
@@ -125,18 +133,20 @@ def is_ambiguous(text: AnalyzedText, span: Span, replacement: str, approximate: 
     return not (_compact(span.text) == _compact(replacement) and text.name_like(span))
 
 
-def eligible_for_approximate(text: AnalyzedText, span: Span) -> bool:
+def eligible_for_approximate(text: AnalyzedText, span: Span, anchors: frozenset[int] = frozenset()) -> bool:
     """Spans worth an approximate look-up: name-sized, and either written like a name (capitals
-    mid-sentence, "Open EA") or holding a non-word ("OpenEye", "satia"). Known lower-case words
-    ("tornade", "hallucinants") are left alone, numbers too, and a span never starts or ends on a
-    lower-case ordinary word: "décevier un" is not "Devin"."""
+    mid-sentence, "Open EA"), holding a non-word ("OpenEye", "satia"), or a name part with the
+    word beside it ("sam altmann"; ``anchors`` are the positions of name parts). Known lower-case
+    words ("tornade", "hallucinants") are left alone, numbers too, and a span never starts or ends
+    on a lower-case ordinary word other than a name part: "décevier un" is not "Devin"."""
     if not MIN_KEY_LENGTH <= len(span.key) <= MAX_KEY_LENGTH:
         return False
     if span.size > 1:
         for position in (span.first, span.last - 1):
-            if text.common[position] and not text.capitalised[position]:
+            if text.common[position] and not text.capitalised[position] and position not in anchors:
                 return False
-    if not (text.has_non_word(span) or text.name_like(span)):
+    anchored = span.size > 1 and any(position in anchors for position in range(span.first, span.last))
+    if not (anchored or text.has_non_word(span) or text.name_like(span)):
         return False
     return not any(token.text.isdigit() for token in text.tokens[span.first : span.last])
 
