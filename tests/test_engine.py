@@ -5,6 +5,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from correction import Corrector, Lexicon, revert_edits
+from correction.analysis import AnalyzedText
+from correction.passes.base import Job
 from correction.errors import UsageError
 
 TERMS = ["OpenAI", "Llama", "Sam Altman", "Greg Brockman", "Ilya Sutskever", "Emmett Shear", "Mira Murati", "Quora", "Satya Nadella",
@@ -195,3 +197,15 @@ def test_a_name_part_next_to_an_ordinary_word_is_not_a_name():
     corrector = Corrector(Lexicon.from_terms(TERMS))
     words = "i saw sam all day at the market and greg brought me a drink while mark was cooking at home tonight"
     assert corrector.correct(words).edits == ()
+
+
+def test_in_a_lower_case_transcript_names_spelled_right_are_mentions_and_may_gain_capitals():
+    corrector = Corrector(Lexicon.from_terms(TERMS + ["Helen Toner"]))
+    words = ("after that the board of openai brought in emmet shear for a while and helen tonner wrote a long "
+             "letter about it while microsoft watched from the side and everyone waited")
+    result = corrector.correct(words)
+    assert result.text == words.replace("emmet shear", "Emmett Shear").replace("helen tonner", "Helen Toner")
+    # "openai" and "microsoft" are right as far as a lower-case transcript goes: protected mentions
+    text = AnalyzedText.of(words)
+    job = Job(text, corrector.index_for(text.lang), corrector.settings)
+    assert {"openai", "microsoft", "shear"} <= {span.text for span, _ in job.mentions}

@@ -51,7 +51,8 @@ class Job:
 
     @cached_property
     def mentions(self) -> tuple[tuple[Span, Surface], ...]:
-        """Spans written exactly as a lexicon form ("Microsoft", "Altman"): correct text, never rewritten.
+        """Spans written exactly as a lexicon form ("Microsoft", "Altman"; any case in an uncased
+        transcript): correct text, never rewritten.
 
         A first name or surname alone counts only when it is not an ordinary word: "Altman" names Sam
         Altman, but "Sam" or "Marc" name anybody (and must not stop "Marc Zuckerberg" -> "Mark").
@@ -59,7 +60,9 @@ class Job:
         found = []
         for span, surfaces in self.exact_hits:
             for surface in surfaces:
-                if span.text != surface.replacement:
+                # in a transcript all in lower case or capitals, "openai" is as right as it can be
+                written = span.text if self.text.cased else span.text.casefold()
+                if written != (surface.replacement if self.text.cased else surface.replacement.casefold()):
                     continue
                 if surface.role == "part" and self.text.all_common(span):
                     continue
@@ -96,11 +99,17 @@ class Job:
     def touches_mention(self, changes: tuple[tuple[int, int, str], ...]) -> bool:
         """Whether any change overlaps a span that already names a lexicon entry correctly."""
         starts, ends = self._protected
-        for start, end, _ in changes:
+        source, cased = self.text.source, self.text.cased
+        for start, end, new in changes:
             # mentions are at most a few words long: only those starting shortly before `end` can overlap
             position = bisect_left(starts, end)
-            if any(ends[other] > start for other in range(max(0, position - 8), position)):
-                return True
+            for other in range(max(0, position - 8), position):
+                if ends[other] <= start:
+                    continue
+                # uncased, "mira" in "mira moratti" -> "Mira Murati" stays itself, only gaining its capital
+                kept = not cased and f" {source[starts[other]:ends[other]].casefold()} " in f" {new.casefold()} "
+                if not kept:
+                    return True
         return False
 
 

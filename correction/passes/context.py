@@ -36,6 +36,10 @@ WINDOW = 20
 HALF_NAME_MIN_SOUND = 0.75
 MAX_ROUNDS = 4
 REQUIRED_CLUES = {"ordinary words": 3, "rare words": 2}
+# A transcript all in lower case or capitals cannot show the capitalised clue: a rare word then
+# needs one clue tying it to the domain ("mira moratti", half the name right); ordinary words
+# still need three, so "il y a" near a mention of Ilya stays as it is.
+UNCASED_REQUIRED_CLUES = {"ordinary words": 3, "rare words": 1}
 ROLE_WORDS = frozenset(
     "pdg ceo cto coo cfo dg directeur directrice président présidente fondateur fondatrice cofondateur "
     "cofondatrice co-fondateur membre chercheur chercheuse patron patronne ingénieur investisseur board "
@@ -188,7 +192,8 @@ class ContextPass:
         half_named = _half_named(text, candidate)
         if half_named:
             clues.append("half the name right")
-        if len(clues) + 2 < REQUIRED_CLUES[shape]:
+        required = (REQUIRED_CLUES if text.cased else UNCASED_REQUIRED_CLUES)[shape]
+        if len(clues) + 2 < required:
             # "petit" for a Mr Petit: neither capitalised nor named; near and slot cannot make up
             decision = f"dropped: {shape}; neither capitalised nor named elsewhere"
             return replace(candidate, decision=decision, reason=f"{candidate.reason}; {decision}")
@@ -201,7 +206,7 @@ class ContextPass:
             clues.append(slot)
         # Capitals and a comma fit any real name: at least one clue must tie the span to the domain.
         domain = elsewhere is not None or bool(near) or half_named
-        verdict = "kept" if len(clues) >= REQUIRED_CLUES[shape] and domain else "dropped"
+        verdict = "kept" if len(clues) >= required and domain else "dropped"
         summary = ", ".join(clues) or "no clue"
         decision = f"{verdict}: {shape}; {len(clues)} of 5 clues ({summary})"
         return replace(candidate, decision=decision, reason=f"{candidate.reason}; {decision}")
