@@ -30,6 +30,7 @@ def corrector():
         ("le board de OpenAI et Salman\nAltman revient", "le board de OpenAI et Sam\nAltman revient"),
         ("Brokman démissionne aussi.", "Brockman démissionne aussi."),
         ("Marc Zuckerbergue a ouvert les poids.", "Mark Zuckerberg a ouvert les poids."),
+        ("The Open-AI team shipped it.", "The OpenAI team shipped it."),
         ("Sur Tik Tok, les images de Mid Journey circulent.", "Sur TikTok, les images de Midjourney circulent."),
         ("We talk about Open A.I. and its board.", "We talk about OpenAI and its board."),
         ("un papier de Microsoft chez Bloomberg", "un papier de Microsoft chez Bloomberg"),
@@ -49,6 +50,7 @@ def test_mishearings_are_fixed(corrector, raw, fixed):
         "qu'il y a du monde, il y en a partout",
         "On se voit samedi midi chez Sam ?",
         "I have a llama at the farm, and Bloomberg is a company name we know.",
+        "Sam Altmans comments were odd, and Microsofts lawyers said nothing.",  # only an apostrophe is missing
     ],
 )
 def test_ordinary_speech_is_left_alone(corrector, ordinary):

@@ -122,16 +122,16 @@ class Pass(Protocol):
 
 
 def _compact(text: str) -> str:
-    # case aside: "Mid Journey" is "Midjourney" with its space lost, as "Open AI" is "OpenAI"
-    return "".join(text.split()).casefold()
+    # case aside: "Mid Journey" and "Open-AI" are "Midjourney" and "OpenAI" with a space or hyphen added
+    return "".join(text.replace("-", " ").split()).casefold()
 
 
 def is_ambiguous(text: AnalyzedText, span: Span, replacement: str, approximate: bool = False) -> bool:
     """Whether the span reads as ordinary language, so that only context can justify a rewrite.
 
     Ordinary words that are not simply the name with its spaces lost: "il y a" (Ilya), "open ai".
-    "Open AI" -> "OpenAI" and "Mid Journey" -> "Midjourney" are not ambiguous (same letters, every
-    word capitalised).
+    "Open AI" -> "OpenAI", "Open-AI" -> "OpenAI" and "Mid Journey" -> "Midjourney" are not
+    ambiguous (same letters, every word capitalised).
     For an approximate match, also any span whose rewritten words are all real words or names
     ("Salman", "Hetzel" ~ "Intel"): a recogniser's garbles are non-words, real names are not.
     """
@@ -167,6 +167,8 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     text = job.text
     if span.key in job.index.negatives.get(surface.entry.term, ()):
         return None  # a reviewer rejected this spelling as this term
+    if span.key == surface.key + "s":
+        return None  # "Altmans comments", "Anthropics model": heard right, only the apostrophe is missing
     changes = plan_changes(text.source, text.tokens[span.first : span.last], surface.replacement)
     if not changes or job.touches_mention(changes):
         return None
