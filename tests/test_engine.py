@@ -211,3 +211,34 @@ def test_in_a_lower_case_transcript_names_spelled_right_are_mentions_and_may_gai
     text = AnalyzedText.of(words)
     job = Job(text, corrector.index_for(text.lang), corrector.settings)
     assert {"openai", "microsoft", "shear"} <= {span.text for span, _ in job.mentions}
+
+
+OTHER_DOMAIN = Lexicon.from_terms(["Kylian Mbappé", "Jean-Luc Mélenchon", "Élisabeth Borne", "Gabriel Attal",
+                                   "Marine Le Pen", "Bruno Le Maire", "François Bayrou", "Google", "Emmanuel Macron"])
+
+
+@pytest.mark.parametrize(
+    "raw, fixed",
+    [
+        ("Ce soir, Kilian Mbapé a encore marqué.", "Ce soir, Kylian Mbappé a encore marqué."),
+        ("Jean Luc Melanchon a réagi, comme Marine Lepen.", "Jean-Luc Mélenchon a réagi, comme Marine Le Pen."),
+        ("Elisabeth Borne était à Matignon avant Gabriel Attale.", "Élisabeth Borne était à Matignon avant Gabriel Attal."),
+        ("Le ministre Bruno Lemaire a parlé, puis François Bérou.", "Le ministre Bruno Le Maire a parlé, puis François Bayrou."),
+    ],
+)
+def test_names_of_another_domain_are_fixed_from_the_canonical_list(raw, fixed):
+    assert Corrector(OTHER_DOMAIN).correct(raw).text == fixed
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "Hier soir j'ai googlé son nom et je n'ai rien trouvé.",  # the name only once accents are folded away
+        "Les macronistes ont voté contre, et les googleurs ont cherché.",  # words derived from the names
+        "La borne de recharge est en panne, et le maire est venu.",
+        "La reine Elisabeth a parlé hier.",  # a first name alone may be another person's
+    ],
+)
+def test_words_made_from_a_name_are_not_the_name(ordinary):
+    result = Corrector(OTHER_DOMAIN).correct(ordinary)
+    assert result.text == ordinary, result.edits

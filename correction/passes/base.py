@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
@@ -11,6 +12,7 @@ from ..analysis import AnalyzedText, Span
 from ..candidates import Candidate
 from ..index import LexiconIndex, Surface
 from ..rewrite import plan_changes
+from ..text import fold
 
 # Spans longer than this (folded letters) are sentences, not names.
 MAX_KEY_LENGTH = 32
@@ -121,6 +123,10 @@ class Pass(Protocol):
     def run(self, job: Job, candidates: list[Candidate]) -> list[Candidate]: ...
 
 
+def _accents(text: str) -> bool:
+    return any(unicodedata.combining(char) for char in unicodedata.normalize("NFKD", text))
+
+
 def _compact(text: str) -> str:
     # case aside: "Mid Journey" and "Open-AI" are "Midjourney" and "OpenAI" with a space or hyphen added
     return "".join(text.replace("-", " ").split()).casefold()
@@ -130,8 +136,8 @@ def is_ambiguous(text: AnalyzedText, span: Span, replacement: str, approximate: 
     """Whether the span reads as ordinary language, so that only context can justify a rewrite.
 
     Ordinary words that are not simply the name with its spaces lost: "il y a" (Ilya), "open ai".
-    "Open AI" -> "OpenAI", "Open-AI" -> "OpenAI" and "Mid Journey" -> "Midjourney" are not
-    ambiguous (same letters, every word capitalised).
+    "Open AI" -> "OpenAI", "Open-AI" -> "OpenAI", "Mid Journey" -> "Midjourney" and "Elisabeth
+    Borne" -> "Élisabeth Borne" are not ambiguous (same letters, every word capitalised).
     For an approximate match, also any span whose rewritten words are all real words or names
     ("Salman", "Hetzel" ~ "Intel"): a recogniser's garbles are non-words, real names are not.
     """
@@ -139,7 +145,10 @@ def is_ambiguous(text: AnalyzedText, span: Span, replacement: str, approximate: 
         return True
     if not text.all_common(span):
         return False
-    return not (_compact(span.text) == _compact(replacement) and text.name_like(span))
+    # a whole name of several words may differ in accents too ("Elisabeth Borne"); a single word
+    # may not: "Elisabeth" alone can be another Elisabeth
+    same_letters = fold(span.text) == fold(replacement) if span.size > 1 else _compact(span.text) == _compact(replacement)
+    return not (same_letters and text.name_like(span))
 
 
 def eligible_for_approximate(text: AnalyzedText, span: Span, anchors: frozenset[int] = frozenset()) -> bool:
@@ -169,6 +178,9 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
         return None  # a reviewer rejected this spelling as this term
     if span.key == surface.key + "s":
         return None  # "Altmans comments", "Anthropics model": heard right, only the apostrophe is missing
+    lower_word = span.size == 1 and not text.capitalised[span.first]
+    if lower_word and span.key.startswith(surface.key) and len(span.key) - len(surface.key) >= 2:
+        return None  # "googleurs", "macronistes": a word derived from the name, not the name misheard
     changes = plan_changes(text.source, text.tokens[span.first : span.last], surface.replacement)
     if not changes or job.touches_mention(changes):
         return None
@@ -182,7 +194,9 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     changed_span = span._replace(first=changed[0].index, last=changed[-1].index + 1)
     # "Lecun" -> "LeCun": a capitalised rare word that only changes its inner capitals is the name
     recapitalised = case_only and span.size == 1 and text.capitalised[span.first] and not text.common[span.first]
-    ambiguous = is_ambiguous(text, span, surface.replacement) or (
+    # "j'ai googlé": a known word that is the name only once its accents are folded away
+    unaccented = lower_word and _accents(span.text) and not _accents(surface.replacement) and text.all_known(span)
+    ambiguous = is_ambiguous(text, span, surface.replacement) or unaccented or (
         # a real word that only gains a capital may be just the word: "a llama at the farm"
         (approximate or (case_only and span.size == 1 and not recapitalised))
         and not partly_right and is_ambiguous(text, changed_span, surface.replacement, approximate=True))
