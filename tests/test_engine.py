@@ -242,3 +242,18 @@ def test_names_of_another_domain_are_fixed_from_the_canonical_list(raw, fixed):
 def test_words_made_from_a_name_are_not_the_name(ordinary):
     result = Corrector(OTHER_DOMAIN).correct(ordinary)
     assert result.text == ordinary, result.edits
+
+
+FINANCE = Lexicon.from_terms(["Jerome Powell", "Warren Buffett", "Goldman Sachs", "JPMorgan", "Jamie Dimon",
+                              "Federal Reserve", "BlackRock"])
+
+
+def test_a_name_with_a_distinctive_half_right_is_fixed_but_not_a_common_half():
+    corrector = Corrector(FINANCE)
+    raw = "Warren Buffet wrote to shareholders. Goldman Sacks and JP Morgan beat estimates, said Jamie Diamond."
+    assert corrector.correct(raw).text == (
+        "Warren Buffett wrote to shareholders. Goldman Sachs and JPMorgan beat estimates, said Jamie Dimon.")
+    ordinary = "We had a buffet lunch. The sacks of flour sat by the door, and my friend Paul bought a diamond ring."
+    assert corrector.correct(ordinary).edits == ()
+    # "Federal" is too common a word to tie "Federal Preserve" to the Federal Reserve
+    assert corrector.correct("The Federal Preserve Act was signed, said Jamie.").edits == ()

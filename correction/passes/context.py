@@ -27,13 +27,16 @@ from ..analysis import MAX_SPAN_TOKENS, AnalyzedText
 from ..candidates import Candidate
 from ..index import name_parts
 from ..text import fold
-from ..wordfreqs import is_common
+from ..wordfreqs import is_common, max_zipf
 from .base import Job
 
 WINDOW = 20
 # The misheard half of a half-right name must sound like the real half ("Wang" / "Huang" 0.86,
 # "Reed" / "Reid" 1.0): "Jake Sullivan" is not James Sullivan (0.57), nor "Patrick Ollier" Patrick Pérez.
 HALF_NAME_MIN_SOUND = 0.75
+# For a name other than a person's, the half heard right must be a word rarer than this: "goldman"
+# (3.6) or "hugging" (3.5) point at their names, "federal" (5.1) or "google" (4.9) at many.
+DISTINCTIVE_ZIPF = 4.5
 MAX_ROUNDS = 4
 REQUIRED_CLUES = {"ordinary words": 3, "rare words": 2}
 # A transcript all in lower case or capitals cannot show the capitalised clue: a rare word then
@@ -107,15 +110,20 @@ def _within(places: list[int], at: int) -> bool:
 def _half_named(text: AnalyzedText, candidate: Candidate) -> bool:
     """A person's full name with its first name or surname right and the other half misheard as
     something that sounds like it: "Helen Tonner", "Jensen Wang" for Jensen Huang (not "Patrick
-    Ollier" for Patrick Pérez). The right half ties the span to this entity, as a mention would."""
+    Ollier" for Patrick Pérez); or another name of several words with a distinctive half right
+    ("Goldman Sacks"). The right half ties the span to this entity, as a mention would."""
     entry = candidate.surface.entry
-    if candidate.surface.replacement != entry.term or not name_parts(entry):
-        return False
     heard = [fold(token.text) for token in text.tokens[candidate.span.first : candidate.span.last]]
     name = [fold(word) for word in entry.term.split()]
+    if candidate.surface.replacement != entry.term or len(heard) < 2 or len(name) < 2:
+        return False
+    person = bool(name_parts(entry))
     for right in (1, -1):  # the first name right, or the surname
-        if heard[0 if right == 1 else -1] != name[0 if right == 1 else -1] or len(heard) < 2:
+        word = heard[0 if right == 1 else -1]
+        if word != name[0 if right == 1 else -1]:
             continue
+        if not person and max_zipf(word) >= DISTINCTIVE_ZIPF:
+            continue  # "Goldman Sacks" has a distinctive half right; "Federal Preserve" does not
         misheard = " ".join(heard[1:] if right == 1 else heard[:-1])
         rest = " ".join(name[1:] if right == 1 else name[:-1])
         if misheard != rest and phonetics.sound_similarity(misheard, rest) >= HALF_NAME_MIN_SOUND:
@@ -166,9 +174,11 @@ class ContextPass:
             return ""
         if span.size == 1 and text.all_common(span):
             return "a known word is not rewritten for looking like a name"
-        # "Reed Hoffman" -> "Reid Hoffman" swaps a word for a word too, but in a name, its other half right
-        renamed = text.name_like(span) and _half_named(text, candidate)
-        if not renamed and any(is_common(word) for _, _, new in candidate.changes for word in new.split()) and all(
+        # "Reed Hoffman" -> "Reid Hoffman" swaps a word for a word, "Warren Buffet" -> "Warren Buffett"
+        # adds a letter to one, but in a name with its other half right
+        if text.name_like(span) and _half_named(text, candidate):
+            return ""
+        if any(is_common(word) for _, _, new in candidate.changes for word in new.split()) and all(
                 text.common[token.index] for token in tokens[span.first : span.last]
                 if any(start <= token.start < end for start, end, _ in candidate.changes)):
             return "would swap ordinary words for other ordinary words"
