@@ -257,3 +257,12 @@ def test_a_name_with_a_distinctive_half_right_is_fixed_but_not_a_common_half():
     assert corrector.correct(ordinary).edits == ()
     # "Federal" is too common a word to tie "Federal Preserve" to the Federal Reserve
     assert corrector.correct("The Federal Preserve Act was signed, said Jamie.").edits == ()
+
+
+def test_a_term_inside_a_longer_name_does_not_block_the_longer_name():
+    """"AI" and "IA" are lexicon terms spelled right, but "Open AI" and "Open IA" are OpenAI."""
+    corrector = Corrector(Lexicon.from_terms(["OpenAI", "AI", "IA", "Microsoft"]))
+    assert corrector.correct("The board of Open AI fired him.").text == "The board of OpenAI fired him."
+    assert corrector.correct("Chez Open IA, tout le monde a signé.").text == "Chez OpenAI, tout le monde a signé."
+    # a term spelled right is still never rewritten into another one of the same size
+    assert corrector.correct("Microsoft and AI, and Microsoft again.").edits == ()

@@ -98,8 +98,9 @@ class Job:
         ranges = sorted((span.start, span.end) for span, _ in self.mentions)
         return [start for start, _ in ranges], [end for _, end in ranges]
 
-    def touches_mention(self, changes: tuple[tuple[int, int, str], ...]) -> bool:
-        """Whether any change overlaps a span that already names a lexicon entry correctly."""
+    def touches_mention(self, changes: tuple[tuple[int, int, str], ...], span: Span | None = None) -> bool:
+        """Whether any change overlaps a span that already names a lexicon entry correctly, other
+        than one inside a longer ``span`` rewritten as a whole: "AI" in "Open AI" -> "OpenAI"."""
         starts, ends = self._protected
         source, cased = self.text.source, self.text.cased
         for start, end, new in changes:
@@ -107,6 +108,9 @@ class Job:
             position = bisect_left(starts, end)
             for other in range(max(0, position - 8), position):
                 if ends[other] <= start:
+                    continue
+                if span is not None and span.start <= starts[other] and ends[other] <= span.end and (
+                        ends[other] - starts[other] < span.end - span.start):
                     continue
                 # uncased, "mira" in "mira moratti" -> "Mira Murati" stays itself, only gaining its capital
                 kept = not cased and f" {source[starts[other]:ends[other]].casefold()} " in f" {new.casefold()} "
@@ -182,7 +186,7 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     if lower_word and span.key.startswith(surface.key) and len(span.key) - len(surface.key) >= 2:
         return None  # "googleurs", "macronistes": a word derived from the name, not the name misheard
     changes = plan_changes(text.source, text.tokens[span.first : span.last], surface.replacement)
-    if not changes or job.touches_mention(changes):
+    if not changes or job.touches_mention(changes, span):
         return None
     case_only = all(text.source[start:end].casefold() == new.casefold() for start, end, new in changes)
     if case_only and not text.cased:
