@@ -261,9 +261,9 @@ def test_a_name_with_a_distinctive_half_right_is_fixed_but_not_a_common_half():
 
 def test_a_term_inside_a_longer_name_does_not_block_the_longer_name():
     """"AI" and "IA" are lexicon terms spelled right, but "Open AI" and "Open IA" are OpenAI."""
-    corrector = Corrector(Lexicon.from_terms(["OpenAI", "AI", "IA", "Microsoft"]))
+    corrector = Corrector(Lexicon.from_terms(["OpenAI", "AI", "IA", "Microsoft", "Sam Altman"]))
     assert corrector.correct("The board of Open AI fired him.").text == "The board of OpenAI fired him."
-    raw = "Le patron d'OpenAI est viré. Chez Open IA, tout le monde a signé contre Microsoft."
+    raw = "Le patron d'OpenAI est viré. Chez Open IA, tout le monde a signé pour Sam Altman."
     assert corrector.correct(raw).text == raw.replace("Open IA", "OpenAI")
     # a term spelled right is still never rewritten into another one of the same size
     assert corrector.correct("Microsoft and AI, and Microsoft again.").edits == ()
