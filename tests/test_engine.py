@@ -4,10 +4,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from correction import Corrector, Lexicon, revert_edits
+from correction import Corrector, Entry, Lexicon, revert_edits
 from correction.analysis import AnalyzedText
-from correction.passes.base import Job
 from correction.errors import UsageError
+from correction.passes.base import Job
 
 TERMS = ["OpenAI", "Llama", "Sam Altman", "Greg Brockman", "Ilya Sutskever", "Emmett Shear", "Mira Murati", "Quora", "Satya Nadella",
          "Microsoft", "Bloomberg", "Mark Zuckerberg", "Midjourney", "TikTok"]
@@ -267,3 +267,30 @@ def test_a_term_inside_a_longer_name_does_not_block_the_longer_name():
     assert corrector.correct(raw).text == raw.replace("Open IA", "OpenAI")
     # a term spelled right is still never rewritten into another one of the same size
     assert corrector.correct("Microsoft and AI, and Microsoft again.").edits == ()
+
+
+def test_a_name_said_in_as_many_words_must_match_word_by_word():
+    """"Yannick Sinner" sounds 0.82 like a spoken form of Yann LeCun, all of it from "Yann"."""
+    lexicon = Lexicon.from_entries([Entry("Yann LeCun", sounds_like=("yann leukeun",), kind="person")])
+    raw = "Yann LeCun a parlé. Au tennis, Carlos Alcaraz a battu Yannick Sinner en finale."
+    assert Corrector(lexicon).correct(raw).edits == ()
+
+
+def test_a_lower_case_word_that_would_only_gain_a_capital_needs_three_clues():
+    corrector = Corrector(Lexicon.from_terms(["Llama", "Mark Zuckerberg", "Meta"]))
+    raw = ("Mark Zuckerberg says Llama is the most used open model.\n"
+           "We had a llama at my uncle's farm, and it spat at everybody.")
+    assert corrector.correct(raw).edits == ()
+
+
+def test_a_sure_fix_is_evidence_for_the_same_words_in_lower_case():
+    """"Open AI" (capitalised, sure) names OpenAI, so a later "open AI" is not alone."""
+    corrector = Corrector(Lexicon.from_terms(["OpenAI", "Greg Brockman"]))
+    raw = "The drama at Open AI went on.\nGreg Brockman took a sabbatical and came back to open AI."
+    assert corrector.correct(raw).text == raw.replace("Open AI", "OpenAI").replace("open AI", "OpenAI")
+
+
+def test_a_misspelled_name_in_lower_case_is_not_taken_for_a_derived_word():
+    corrector = Corrector(Lexicon.from_terms(["Mark Zuckerberg", "Gabriel Attal"]))
+    assert corrector.correct("selon zuckerbergue lui-même").text == "selon Zuckerberg lui-même"
+    assert corrector.correct("il faut attaler les chevaux").edits == ()

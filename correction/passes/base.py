@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Protocol
 
+from rapidfuzz.distance import Indel
+
+from .. import phonetics
 from ..analysis import AnalyzedText, Span
 from ..candidates import Candidate
 from ..index import LexiconIndex, Surface
@@ -21,6 +24,11 @@ MIN_KEY_LENGTH = 4
 # An approximate pass keeps the best few matches of a span: with a large lexicon a span has many
 # neighbours above the bound, and only the best can win the resolver.
 MAX_MATCHES_PER_SPAN = 3
+# Each word of a name matched word for word must look or sound at least this much like its
+# counterpart ("Salman" / "Sam" 0.67, "Jan" / "Yann" 0.57; "Sinner" / "LeCun" 0.18).
+MIN_WORD_SIMILARITY = 0.5
+# Endings that make words of names, folded (French and English): "googler", "macronie", "tweeting".
+DERIVED_ENDINGS = frozenset("er ers eur eurs euse euses ien iens ienne iste isme ie ies ing ings ed ee ees".split())
 
 
 @dataclass(frozen=True)
@@ -127,6 +135,24 @@ class Pass(Protocol):
     def run(self, job: Job, candidates: list[Candidate]) -> list[Candidate]: ...
 
 
+def words_align(heard: str, form: str) -> bool:
+    """Whether a span said in as many words as the form matches it word by word, not only as a
+    whole: "Yannick Sinner" is not "Yann LeCun" (0.82 as a whole, all of it from "Yann"), nor
+    "Patrick Ollier" "Patrick Pérez". Spans of another length (merges, splits) are not compared."""
+    heard_words, form_words = heard.split(), form.split()
+    if len(heard_words) != len(form_words) or len(heard_words) < 2:
+        return True
+    return all(Indel.normalized_similarity(fold(one), fold(other)) >= MIN_WORD_SIMILARITY
+               or phonetics.sound_similarity(one, other) >= MIN_WORD_SIMILARITY
+               for one, other in zip(heard_words, form_words))
+
+
+def is_derived(added: str) -> bool:
+    """Whether letters added after a name make a word of it: an ending ("attal-er", "google-urs"
+    sharing the name's e) or a long tail ("macron-istes"); "zuckerberg-ue" is only the name misspelled."""
+    return len(added) >= 4 or added in DERIVED_ENDINGS or "e" + added in DERIVED_ENDINGS
+
+
 def _accents(text: str) -> bool:
     return any(unicodedata.combining(char) for char in unicodedata.normalize("NFKD", text))
 
@@ -182,8 +208,10 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
         return None  # a reviewer rejected this spelling as this term
     if span.key == surface.key + "s":
         return None  # "Altmans comments", "Anthropics model": heard right, only the apostrophe is missing
+    if approximate and not words_align(span.text, surface.text):
+        return None
     lower_word = span.size == 1 and not text.capitalised[span.first]
-    if lower_word and span.key.startswith(surface.key) and len(span.key) - len(surface.key) >= 2:
+    if lower_word and span.key.startswith(surface.key) and is_derived(span.key[len(surface.key):]):
         return None  # "googleurs", "macronistes": a word derived from the name, not the name misheard
     changes = plan_changes(text.source, text.tokens[span.first : span.last], surface.replacement)
     if not changes or job.touches_mention(changes, span):

@@ -1,8 +1,9 @@
 """``context``: decide the ambiguous candidates, spans of ordinary words ("il y a" for Ilya,
 "open ai" for OpenAI), from the words around them.
 
-Five clues, each for or not. A run of ordinary words needs three of them; a rare word or name
-that merely looks like the entity ("Emet Scheer", "Korah") needs two:
+Five clues, each for or not. A run of ordinary words needs three of them, and so does a word
+that would only gain capitals ("llama" in a transcript that writes names with capitals); a rare
+word or name that merely looks like the entity ("Emet Scheer", "Korah") needs two:
 
 * capitalised: every word capitalised, and not just because a sentence starts;
 * named: the transcript names the entity elsewhere (spelled right, or fixed by a sure match);
@@ -38,11 +39,11 @@ HALF_NAME_MIN_SOUND = 0.75
 # (3.6) or "hugging" (3.5) point at their names, "federal" (5.1) or "google" (4.9) at many.
 DISTINCTIVE_ZIPF = 4.5
 MAX_ROUNDS = 4
-REQUIRED_CLUES = {"ordinary words": 3, "rare words": 2}
+REQUIRED_CLUES = {"ordinary words": 3, "rare words": 2, "words in lower case": 3}
 # A transcript all in lower case or capitals cannot show the capitalised clue: a rare word then
 # needs one clue tying it to the domain ("mira moratti", half the name right); ordinary words
 # still need three, so "il y a" near a mention of Ilya stays as it is.
-UNCASED_REQUIRED_CLUES = {"ordinary words": 3, "rare words": 1}
+UNCASED_REQUIRED_CLUES = {"ordinary words": 3, "rare words": 1, "words in lower case": 3}
 ROLE_WORDS = frozenset(
     "pdg ceo cto coo cfo dg directeur directrice président présidente fondateur fondatrice cofondateur "
     "cofondatrice co-fondateur membre chercheur chercheuse patron patronne ingénieur investisseur board "
@@ -67,8 +68,9 @@ class Mentions:
     """Token positions where entities are named: spelled right (and distinctive), or by a candidate
     that is sure (unambiguous) or already kept. Sorted, so a window is a bisection, not a scan.
 
-    ``heard`` is the folded text a candidate mention rewrites ("" for a name spelled right): the
-    same mishearing repeated is not independent evidence for itself.
+    ``heard`` is the folded text a candidate kept on context rewrites ("" for a name spelled right
+    or fixed by a sure match, "Open AI" capitalised): the same ambiguous words repeated are not
+    independent evidence for themselves.
     """
 
     positions: tuple[int, ...]
@@ -83,7 +85,9 @@ class Mentions:
             if not job.text.all_common(span):
                 found.append((span.first, surface.entry.term, ""))
         for candidate in candidates:
-            if not candidate.ambiguous or candidate.decision.startswith("kept"):
+            if not candidate.ambiguous:
+                found.append((candidate.span.first, candidate.entity, ""))
+            elif candidate.decision.startswith("kept"):
                 found.append((candidate.span.first, candidate.entity, candidate.span.key))
         found.sort()
         by_entity: dict[str, list[tuple[int, str]]] = {}
@@ -190,6 +194,10 @@ class ContextPass:
         span, entry = candidate.span, candidate.surface.entry
         tokens = text.tokens
         shape = "ordinary words" if text.all_common(span) else "rare words"
+        if not any(text.capitalised[span.first : span.last]) and all(
+                text.source[start:end].casefold() == new.casefold() for start, end, new in candidate.changes):
+            # "a llama at the farm": a cased transcript wrote the word in lower case, as a word
+            shape = "words in lower case"
         clues = []
         if text.name_like(span) or self._keeps_capitals(text, candidate):
             clues.append("capitalised")
