@@ -3,6 +3,8 @@
 * the bundled dev set (a French podcast) with a canonical-only lexicon (the gold's entity names,
   no aliases or sound-alikes) and with the shipped default lexicon: gold edits fixed, proposed
   edits right, trap spans and already-correct names touched, WER before and after;
+* the hand-written probe sets (benchmarks/data/probes-en, probes-fr: other domains, other
+  mishearings) with their canonical-only lexicons, as written and in lower case;
 * false fires: edits proposed by the default lexicon on ordinary French and English speech that
   names no domain term (benchmarks/data/ordinary), per 10,000 words.
 
@@ -12,6 +14,7 @@ Run: python benchmarks/quality.py   (about 10 s; prints Markdown)
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 import platform
 import sys
 import time
@@ -20,6 +23,7 @@ from pathlib import Path
 import jiwer
 
 from correction import Corrector, Lexicon, __version__
+from correction.bench.dataset import load_dataset
 from correction.scoring.edits import load_gold, load_spans, score_edits
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -48,6 +52,27 @@ def dev_rows(dataset: Path) -> list[str]:
     return rows
 
 
+def probe_rows() -> list[str]:
+    """Probe sets with their canonical lexicons, as written and lower-cased (a recogniser without
+    casing, whose fixes are written in lower case too); WER compares lower-cased text."""
+    rows = []
+    for folder in sorted(DATA.glob("probes-*")):
+        dataset = load_dataset(folder)
+        corrector = Corrector(dataset.canonical_lexicon())
+        for casing, transform in {"": str, ", lower case": str.lower}.items():
+            raw = transform(dataset.raw)
+            result = corrector.correct(raw)
+            gold = [replace(span, text=transform(span.text)) for span in dataset.gold]
+            score = score_edits(gold, result.edits, list(dataset.traps), list(dataset.correct))
+            raw_wer = jiwer.wer(dataset.reference.lower(), raw.lower())
+            wer = jiwer.wer(dataset.reference.lower(), result.text.lower())
+            rows.append(
+                f"| {dataset.name}{casing} ({len(corrector.lexicon)} terms) | {score.fixed}/{score.gold} = {score.recall:.1%} "
+                f"| {score.right}/{score.predicted} = {score.precision:.1%} | {len(score.traps_touched)}/{score.traps} "
+                f"| {len(score.correct_touched)}/{score.correct} | {raw_wer:.4f} → {wer:.4f} |")
+    return rows
+
+
 def false_fire_rows() -> list[str]:
     corrector = Corrector(Lexicon.load())
     rows = []
@@ -73,6 +98,10 @@ def main() -> None:
     print("| lexicon | gold edits fixed | proposed edits right | traps touched | correct names touched | WER raw → corrected |")
     print("|---|---|---|---|---|---|")
     print("\n".join(dev_rows(DATA / "seed")))
+    print("\nProbe sets written by hand (benchmarks/data/probes-*; see their README), canonical lexicons:\n")
+    print("| probe set | gold edits fixed | proposed edits right | traps touched | correct names touched | WER raw → corrected |")
+    print("|---|---|---|---|---|---|")
+    print("\n".join(probe_rows()))
     print("\nFalse fires of the default lexicon on ordinary speech (benchmarks/data/ordinary):\n")
     print("| corpus | words | edits | per 10,000 words | words/s | edits |")
     print("|---|---|---|---|---|---|")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator, NamedTuple
 
 from .text import Token, fold, joinable, tokenize
@@ -72,6 +73,18 @@ class AnalyzedText:
             lang=lang or detect_language(words),
             line_starts=(0,) + tuple(match.end() for match in _NEWLINE.finditer(source)),
         )
+
+    def in_transcript_case(self, replacement: str) -> str:
+        """A replacement written the way this transcript writes: as is, or all in lower case or
+        capitals when the transcript is (a fix does not break a recogniser's casing style)."""
+        if self.cased:
+            return replacement
+        return replacement.upper() if self._writes_capitals else replacement.lower()
+
+    @cached_property
+    def _writes_capitals(self) -> bool:
+        sample = self.source[:20_000]
+        return sum(char.isupper() for char in sample) > sum(char.islower() for char in sample)
 
     def span_ranges(self) -> Iterator[tuple[int, int, str]]:
         """``(first, last, key)`` of every span: runs of 1 to MAX_SPAN_TOKENS joinable tokens."""

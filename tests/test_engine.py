@@ -139,7 +139,7 @@ def test_a_transcript_in_capitals_gets_no_case_or_capital_based_fixes(corrector)
     lines = ["ET IL Y A EU UN VOTE DU BOARD SAMEDI MATIN AVEC SAM ALTMAN ET MICROSOFT",
              "PUIS BROKMAN A QUITTE LE BOARD ET CHOISI UN AUTRE PATRON POUR LA SUITE DES EVENEMENTS"]
     result = corrector.correct("\n".join(lines))
-    assert [(edit.original, edit.replacement) for edit in result.edits] == [("BROKMAN", "Brockman")]
+    assert [(edit.original, edit.replacement) for edit in result.edits] == [("BROKMAN", "BROCKMAN")]
 
 
 def test_a_word_with_the_names_own_capitals_counts_as_capitalised(corrector):
@@ -191,8 +191,10 @@ def test_in_a_lower_case_transcript_a_name_part_anchors_the_rest_of_the_name():
     corrector = Corrector(Lexicon.from_terms(TERMS))
     words = ("so last week the board fired sam altmann without warning and greg brockmann quit the same night "
              "then mira moratti became the interim boss for about two days")
-    assert corrector.correct(words).text == words.replace("sam altmann", "Sam Altman").replace(
-        "greg brockmann", "Greg Brockman").replace("mira moratti", "Mira Murati")
+    # written the transcript's way, in lower case: only the misheard words change
+    result = corrector.correct(words)
+    assert result.text == words.replace("altmann", "altman").replace("brockmann", "brockman").replace("moratti", "murati")
+    assert [edit.original for edit in result.edits] == ["altmann", "brockmann", "moratti"]
 
 
 def test_a_name_part_next_to_an_ordinary_word_is_not_a_name():
@@ -201,12 +203,12 @@ def test_a_name_part_next_to_an_ordinary_word_is_not_a_name():
     assert corrector.correct(words).edits == ()
 
 
-def test_in_a_lower_case_transcript_names_spelled_right_are_mentions_and_may_gain_capitals():
+def test_in_a_lower_case_transcript_names_spelled_right_are_mentions():
     corrector = Corrector(Lexicon.from_terms(TERMS + ["Helen Toner"]))
     words = ("after that the board of openai brought in emmet shear for a while and helen tonner wrote a long "
              "letter about it while microsoft watched from the side and everyone waited")
     result = corrector.correct(words)
-    assert result.text == words.replace("emmet shear", "Emmett Shear").replace("helen tonner", "Helen Toner")
+    assert result.text == words.replace("emmet shear", "emmett shear").replace("helen tonner", "helen toner")
     # "openai" and "microsoft" are right as far as a lower-case transcript goes: protected mentions
     text = AnalyzedText.of(words)
     job = Job(text, corrector.index_for(text.lang), corrector.settings)

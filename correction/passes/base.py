@@ -110,19 +110,13 @@ class Job:
         """Whether any change overlaps a span that already names a lexicon entry correctly, other
         than one inside a longer ``span`` rewritten as a whole: "AI" in "Open AI" -> "OpenAI"."""
         starts, ends = self._protected
-        source, cased = self.text.source, self.text.cased
-        for start, end, new in changes:
+        for start, end, _ in changes:
             # mentions are at most a few words long: only those starting shortly before `end` can overlap
             position = bisect_left(starts, end)
             for other in range(max(0, position - 8), position):
-                if ends[other] <= start:
-                    continue
-                if span is not None and span.start <= starts[other] and ends[other] <= span.end and (
-                        ends[other] - starts[other] < span.end - span.start):
-                    continue
-                # uncased, "mira" in "mira moratti" -> "Mira Murati" stays itself, only gaining its capital
-                kept = not cased and f" {source[starts[other]:ends[other]].casefold()} " in f" {new.casefold()} "
-                if not kept:
+                inside = span is not None and span.start <= starts[other] and ends[other] <= span.end and (
+                    ends[other] - starts[other] < span.end - span.start)
+                if ends[other] > start and not inside:
                     return True
         return False
 
@@ -184,16 +178,19 @@ def is_ambiguous(text: AnalyzedText, span: Span, replacement: str, approximate: 
 def eligible_for_approximate(text: AnalyzedText, span: Span, anchors: frozenset[int] = frozenset()) -> bool:
     """Spans worth an approximate look-up: name-sized, and either written like a name (capitals
     mid-sentence, "Open EA"), holding a non-word ("OpenEye", "satia"), or a name part with the
-    word beside it ("sam altmann"; ``anchors`` are the positions of name parts). Known lower-case
-    words ("tornade", "hallucinants") are left alone, numbers too, and a span never starts or ends
-    on a lower-case ordinary word other than a name part: "décevier un" is not "Devin"."""
+    words beside it ("jeffrey hinton"; ``anchors`` are the positions of name parts). Known
+    lower-case words ("tornade", "hallucinants") are left alone, numbers too, and a span never
+    starts or ends on a lower-case ordinary word, unless it is a name part or beside one:
+    "décevier un" is not "Devin", "gilles carrez en" is not "Gilles Caron"."""
     if not MIN_KEY_LENGTH <= len(span.key) <= MAX_KEY_LENGTH:
         return False
+    anchored = span.size > 1 and any(position in anchors for position in range(span.first, span.last))
     if span.size > 1:
         for position in (span.first, span.last - 1):
-            if text.common[position] and not text.capitalised[position] and position not in anchors:
+            # next to a name part, an ordinary word may be the other half misheard ("jeffrey hinton")
+            beside_part = position in anchors or position - 1 in anchors or position + 1 in anchors
+            if text.common[position] and not text.capitalised[position] and not beside_part:
                 return False
-    anchored = span.size > 1 and any(position in anchors for position in range(span.first, span.last))
     if not (anchored or text.has_non_word(span) or text.name_like(span)):
         return False
     return not any(token.text.isdigit() for token in text.tokens[span.first : span.last])
@@ -213,7 +210,7 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     lower_word = span.size == 1 and not text.capitalised[span.first]
     if lower_word and span.key.startswith(surface.key) and is_derived(span.key[len(surface.key):]):
         return None  # "googleurs", "macronistes": a word derived from the name, not the name misheard
-    changes = plan_changes(text.source, text.tokens[span.first : span.last], surface.replacement)
+    changes = plan_changes(text.source, text.tokens[span.first : span.last], text.in_transcript_case(surface.replacement))
     if not changes or job.touches_mention(changes, span):
         return None
     case_only = all(text.source[start:end].casefold() == new.casefold() for start, end, new in changes)
