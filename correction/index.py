@@ -77,6 +77,7 @@ def surfaces_of(entry: Entry, first_id: int) -> list[Surface]:
     found += [(alias, entry.term, "alias") for alias in entry.aliases]
     found += [(spoken, entry.term, "sounds_like") for spoken in entry.sounds_like]
     found += [(part, part, "part") for part in name_parts(entry)]
+    found += [(said, entry.term, "sounds_like") for said in numbers_in_words(entry.term)]
     seen: set[tuple[str, str]] = set()
     surfaces = []
     for text, replacement, role in found:
@@ -222,6 +223,24 @@ class LexiconIndex:
 
 
 _ACRONYM = re.compile(r"(?<![A-Z])([A-Z]{2,4})(?![a-z])")
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+NUMBER_LANGUAGES = ("en", "fr")
+
+
+def numbers_in_words(term: str) -> list[str]:
+    """A term with numbers, its numbers said in words, as some recognisers write them (num2words):
+    "GPT-4o" -> "GPT four o", "GPT quatre o"; "Llama 3" -> "Llama three", "Llama trois"."""
+    if not _NUMBER.search(term):
+        return []
+    from num2words import num2words  # imported on first use: few lexicons have numbers
+
+    said = []
+    for lang in NUMBER_LANGUAGES:
+        words = _NUMBER.sub(lambda match: f" {num2words(match.group().replace(',', '.'), lang=lang)} ", term)
+        said.append(" ".join(words.replace("-", " ").split()))
+    return said
 
 
 def spoken_forms(text: str) -> list[str]:

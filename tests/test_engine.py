@@ -296,3 +296,11 @@ def test_a_misspelled_name_in_lower_case_is_not_taken_for_a_derived_word():
     corrector = Corrector(Lexicon.from_terms(["Mark Zuckerberg", "Gabriel Attal"]))
     assert corrector.correct("selon zuckerbergue lui-même").text == "selon Zuckerberg lui-même"
     assert corrector.correct("il faut attaler les chevaux").edits == ()
+
+
+def test_numbers_said_in_words_are_the_terms_numbers():
+    corrector = Corrector(Lexicon.from_terms(["GPT-4", "GPT-4o", "Llama 3", "OpenAI"]))
+    raw = "OpenAI shipped GPT four O, and Meta answered with Llama three. Chez nous, GPT quatre suffit."
+    assert corrector.correct(raw).text == (
+        "OpenAI shipped GPT-4o, and Meta answered with Llama 3. Chez nous, GPT-4 suffit.")
+    assert corrector.correct("We have 4 dogs, three cats and a llama.").edits == ()

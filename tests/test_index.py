@@ -2,7 +2,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
-from correction.index import LexiconIndex, NgramIndex, name_parts, spoken_forms
+from correction.index import LexiconIndex, NgramIndex, name_parts, numbers_in_words, spoken_forms
 from correction.lexicon import Entry, Lexicon
 
 WORDS = st.text(alphabet=st.sampled_from("abcdeilmnorst"), min_size=4, max_size=10)
@@ -65,3 +65,9 @@ def test_acronyms_are_also_spelled_out():
 def test_short_forms_are_left_out_of_approximate_indexes():
     index = LexiconIndex(Lexicon.from_terms(["API", "Quora"]))
     assert index.spelling.keys == ["quora"]
+
+
+def test_numbers_in_a_term_are_also_said_in_words_in_both_languages():
+    assert numbers_in_words("GPT-4o") == ["GPT four o", "GPT quatre o"]
+    assert numbers_in_words("GPT-3.5") == ["GPT three point five", "GPT trois virgule cinq"]
+    assert numbers_in_words("OpenAI") == []

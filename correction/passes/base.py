@@ -6,6 +6,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 from typing import Protocol
 
 from rapidfuzz.distance import Indel
@@ -86,9 +87,10 @@ class Job:
         # a span needs a non-word, a capital or a name part somewhere: most spans fail this cheap test
         hopeful = [not known or capital or position in anchors
                    for position, (known, capital) in enumerate(zip(text.known, text.capitalised))]
+        hopeful_before = [0, *accumulate(hopeful)]  # hopeful tokens before each position: a span's test is O(1)
         spans = []
         for first, last, key in text.span_ranges():
-            if MIN_KEY_LENGTH <= len(key) <= MAX_KEY_LENGTH and any(hopeful[first:last]):
+            if MIN_KEY_LENGTH <= len(key) <= MAX_KEY_LENGTH and hopeful_before[last] > hopeful_before[first]:
                 span = text.span(first, last, key)
                 if eligible_for_approximate(text, span, anchors):
                     spans.append(span)
