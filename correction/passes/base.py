@@ -17,6 +17,7 @@ from ..candidates import Candidate
 from ..index import LexiconIndex, Surface
 from ..rewrite import plan_changes
 from ..text import fold
+from ..wordfreqs import max_zipf
 
 # Spans longer than this (folded letters) are sentences, not names.
 MAX_KEY_LENGTH = 32
@@ -25,6 +26,9 @@ MIN_KEY_LENGTH = 4
 # An approximate pass keeps the best few matches of a span: with a large lexicon a span has many
 # neighbours above the bound, and only the best can win the resolver.
 MAX_MATCHES_PER_SPAN = 3
+# A name part this frequent ("son", "will", "mark") anchors a look-up only when capitalised, and a
+# word this frequent ("de", "the") is never the misheard half beside a name part.
+MAX_ANCHOR_ZIPF = 5.0
 # Each word of a name matched word for word must look or sound at least this much like its
 # counterpart ("Salman" / "Sam" 0.67, "Jan" / "Yann" 0.57; "Sinner" / "LeCun" 0.18).
 MIN_WORD_SIMILARITY = 0.5
@@ -99,9 +103,12 @@ class Job:
     @cached_property
     def name_anchors(self) -> frozenset[int]:
         """Tokens spelled as a person's first name or surname, whatever their case ("sam", "Hassabis"):
-        the rest of the name may be misheard next to one ("sam altmann"), even in a lower-case transcript."""
+        the rest of the name may be misheard next to one ("sam altmann"), even in a lower-case
+        transcript. Not a very frequent word in lower case: "son" is Masayoshi Son's name, and "his"."""
+        capitalised = self.text.capitalised
         return frozenset(span.first for span, surfaces in self.exact_hits
-                         if span.size == 1 and any(surface.role == "part" for surface in surfaces))
+                         if span.size == 1 and any(surface.role == "part" for surface in surfaces)
+                         and (capitalised[span.first] or max_zipf(span.key) < MAX_ANCHOR_ZIPF))
 
     @cached_property
     def _protected(self) -> tuple[list[int], list[int]]:
@@ -180,18 +187,20 @@ def is_ambiguous(text: AnalyzedText, span: Span, replacement: str, approximate: 
 def eligible_for_approximate(text: AnalyzedText, span: Span, anchors: frozenset[int] = frozenset()) -> bool:
     """Spans worth an approximate look-up: name-sized, and either written like a name (capitals
     mid-sentence, "Open EA"), holding a non-word ("OpenEye", "satia"), or a name part with the
-    words beside it ("jeffrey hinton"; ``anchors`` are the positions of name parts). Known
-    lower-case words ("tornade", "hallucinants") are left alone, numbers too, and a span never
-    starts or ends on a lower-case ordinary word, unless it is a name part or beside one:
-    "décevier un" is not "Devin", "gilles carrez en" is not "Gilles Caron"."""
+    word beside it ("jeffrey hinton"; ``anchors`` are the positions of name parts). Known
+    lower-case words ("tornade", "hallucinants") are left alone, numbers too, and no other span
+    starts or ends on a lower-case ordinary word: "décevier un" is not "Devin", "gilles carrez en"
+    is not "Gilles Caron"."""
     if not MIN_KEY_LENGTH <= len(span.key) <= MAX_KEY_LENGTH:
         return False
-    anchored = span.size > 1 and any(position in anchors for position in range(span.first, span.last))
-    if span.size > 1:
+    # a name part and the word beside it: that word may be the other half misheard ("jeffrey hinton"),
+    # unless it is a word as frequent as "de" or "the"
+    anchored = span.size == 2 and any(
+        part in anchors and (text.capitalised[other] or max_zipf(text.keys[other]) < MAX_ANCHOR_ZIPF)
+        for part, other in ((span.first, span.first + 1), (span.first + 1, span.first)))
+    if span.size > 1 and not anchored:
         for position in (span.first, span.last - 1):
-            # next to a name part, an ordinary word may be the other half misheard ("jeffrey hinton")
-            beside_part = position in anchors or position - 1 in anchors or position + 1 in anchors
-            if text.common[position] and not text.capitalised[position] and not beside_part:
+            if text.common[position] and not text.capitalised[position]:
                 return False
     if not (anchored or text.has_non_word(span) or text.name_like(span)):
         return False
