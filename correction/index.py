@@ -18,8 +18,8 @@ import numpy as np
 from rapidfuzz.distance import Indel
 
 from . import phonetics
-from .lexicon import Entry, Lexicon
 from .given_names import is_given_name
+from .lexicon import Entry, Lexicon
 from .text import fold
 from .wordfreqs import is_common
 

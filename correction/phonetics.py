@@ -20,6 +20,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable
 
+from rapidfuzz.distance import Indel
+
 VOICES = {"fr": "fr-fr", "en": "en-us"}
 
 # Multi-character IPA sequences first (diphthongs, affricates, nasal vowels), then single symbols.
@@ -126,7 +128,5 @@ def _coarse_cached(phonemes: str) -> str:
 def sound_similarity(first: str, second: str) -> float:
     """How alike two texts sound: the best Indel similarity over every pairing of their readings
     (French and English), as the ``phonetic`` pass compares them: "Wang" / "Huang" 0.86."""
-    from rapidfuzz.distance import Indel
-
     keys = readings([first, second])
     return max(Indel.normalized_similarity(one, other) for one in keys[first].values() for other in keys[second].values())

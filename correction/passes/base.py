@@ -76,8 +76,9 @@ class Job:
         for span, surfaces in self.exact_hits:
             for surface in surfaces:
                 # in a transcript all in lower case or capitals, "openai" is as right as it can be
-                written = span.text if self.text.cased else span.text.casefold()
-                if written != (surface.replacement if self.text.cased else surface.replacement.casefold()):
+                if self.text.cased and span.text != surface.replacement:
+                    continue
+                if not self.text.cased and span.text.casefold() != surface.replacement.casefold():
                     continue
                 if surface.role == "part" and self.text.all_common(span):
                     continue

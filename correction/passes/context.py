@@ -8,13 +8,15 @@ word or name that merely looks like the entity ("Emet Scheer", "Korah") needs tw
 * capitalised: every word capitalised, and not just because a sentence starts;
 * named: the transcript names the entity elsewhere (spelled right, or fixed by a sure match);
 * near: within ``WINDOW`` words, another lexicon entity or one of the entry's ``context`` words;
-* half the name right: a person's full name with its first name or surname spelled right;
+* half the name right: a person's full name with its first name or surname spelled right and
+  the other half sounding like it (or another name with a distinctive half right);
 * slot: for a person, the place a name goes: after a role word ("le PDG ..."), or set off by a
   comma ("..., il y a, donc celui qui...") rather than followed by its ordinary complement.
 
 Capitals and a comma fit any real name, so at least one clue must tie the span to the domain
-(named elsewhere, near, or half the name right). Ordinary phrases win ties: "il y a tout le board" has the entity named and a term nearby, but
-neither capital nor slot, so it stays as it is. Every decision and its clues go in the record.
+(named elsewhere, near, or half the name right). Ordinary phrases win ties: "il y a tout le
+board" has the entity named and a term nearby, but neither capital nor slot, so it stays as it
+is. Every decision and its clues go in the record.
 """
 
 from __future__ import annotations
