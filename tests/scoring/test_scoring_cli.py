@@ -26,14 +26,6 @@ def data(name: str) -> str:
     return str(DATA / name)
 
 
-def require_formats():
-    """Skip SRT/WebVTT/JSON tests while correction.formats (another module) is not there."""
-    try:
-        from correction.formats import format_for, read_document  # noqa: F401
-    except ImportError:
-        pytest.skip("correction.formats is not available")
-
-
 # transcripts --------------------------------------------------------------------------------
 
 
@@ -138,7 +130,6 @@ def test_reference_from_stdin():
     ],
 )
 def test_subtitle_and_whisper_formats(reference, hypothesis, extra, wer):
-    require_formats()
     result = run(data(reference), data(hypothesis), "--json", *extra)
     assert result.exit_code == 0, result.output
     printed = json.loads(result.stdout)
@@ -147,7 +138,6 @@ def test_subtitle_and_whisper_formats(reference, hypothesis, extra, wer):
 
 
 def test_format_option_for_files_without_extension(tmp_path):
-    require_formats()
     reference = tmp_path / "reference"
     reference.write_text((DATA / "reference.srt").read_text(encoding="utf-8"), encoding="utf-8")
     result = run(reference, data("reference.srt"), "--format", "srt", "--json")
