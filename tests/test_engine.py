@@ -304,3 +304,14 @@ def test_numbers_said_in_words_are_the_terms_numbers():
     assert corrector.correct(raw).text == (
         "OpenAI shipped GPT-4o, and Meta answered with Llama 3. Chez nous, GPT-4 suffit.")
     assert corrector.correct("We have 4 dogs, three cats and a llama.").edits == ()
+
+
+def test_lower_case_non_words_far_on_paper_need_the_entity_named_elsewhere():
+    """Without capitals "openeye" (0.62 on paper from OpenAI) may be a name or a rare word."""
+    corrector = Corrector(Lexicon.from_terms(["OpenAI", "Sam Altman", "Character.AI"]))
+    named = ("tout le monde parle de openai cette semaine et du board qui a viré sam altman vendredi soir "
+             "puis les salariés de openeye ont menacé de partir chez microsoft avec lui")
+    assert corrector.correct(named).text == named.replace("openeye", "openai")
+    alone = ("les salariés de openeye ont menacé de partir, et vous caricaturez sam altman "
+             "depuis des semaines dans tous les journaux du pays sans jamais le citer")
+    assert corrector.correct(alone).edits == ()

@@ -1,6 +1,7 @@
-"""The hand-written probe sets (benchmarks/data/probes-*): names and domains the dev set lacks.
+"""The hand-written probe sets (benchmarks/data/probes-*: names and domains the dev set lacks) and
+the dev set in lower case (a recogniser without casing).
 
-They were written while the engine was built, so these are regression bounds, not quality claims.
+The probes were written while the engine was built, so these are regression bounds, not quality claims.
 """
 
 from dataclasses import replace
@@ -15,8 +16,10 @@ from correction.scoring.edits import score_edits
 PROBES = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 
 
-@pytest.mark.parametrize("name", ["probes-en", "probes-fr"])
-@pytest.mark.parametrize("casing, min_fixed", [("as written", 0.9), ("lower case", 0.5)])
+@pytest.mark.parametrize("name, casing, min_fixed", [
+    ("probes-en", "as written", 0.9), ("probes-fr", "as written", 0.9),
+    ("probes-en", "lower case", 0.5), ("probes-fr", "lower case", 0.5), ("seed", "lower case", 0.5),
+])
 def test_probe_set_with_its_canonical_lexicon(name, casing, min_fixed):
     dataset = load_dataset(PROBES / name)
     lower = casing == "lower case"

@@ -43,8 +43,8 @@ DISTINCTIVE_ZIPF = 4.5
 MAX_ROUNDS = 4
 REQUIRED_CLUES = {"ordinary words": 3, "rare words": 2, "words in lower case": 3}
 # A transcript all in lower case or capitals cannot show the capitalised clue: a rare word then
-# needs one clue tying it to the domain ("mira moratti", half the name right); ordinary words
-# still need three, so "il y a" near a mention of Ilya stays as it is.
+# needs one clue, about the entity itself ("mira moratti": half the name right; "openeye": OpenAI
+# named elsewhere); ordinary words still need three, so "il y a" near a mention of Ilya stays.
 UNCASED_REQUIRED_CLUES = {"ordinary words": 3, "rare words": 1, "words in lower case": 3}
 ROLE_WORDS = frozenset(
     "pdg ceo cto coo cfo dg directeur directrice président présidente fondateur fondatrice cofondateur "
@@ -225,7 +225,10 @@ class ContextPass:
         if slot:
             clues.append(slot)
         # Capitals and a comma fit any real name: at least one clue must tie the span to the domain.
-        domain = elsewhere is not None or bool(near) or half_named
+        specific = elsewhere is not None or half_named  # about this entity, not just the domain
+        # without capitals a rare word has one clue to show, and it must be about this entity:
+        # "ennemez" near a mention of Sam Altman is not ERNIE
+        domain = specific if not text.cased and shape == "rare words" else specific or bool(near)
         verdict = "kept" if len(clues) >= required and domain else "dropped"
         summary = ", ".join(clues) or "no clue"
         decision = f"{verdict}: {shape}; {len(clues)} of 5 clues ({summary})"

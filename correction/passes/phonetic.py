@@ -8,6 +8,8 @@ tried and the best one counts. Guards keep the bold matches to names: the first 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rapidfuzz.distance import Indel
 
 from .. import phonetics
@@ -50,30 +52,37 @@ class PhoneticPass:
                 hits_by_text[said] = self._search(keys_by_text[said], job.index, job.settings)
             shape = (span.text, text.name_like(span))
             if shape not in matches_by_span:
-                matches_by_span[shape] = self._matches(span.key, shape[1], hits_by_text[said], job.index)
-            for surface, similarity, reason in matches_by_span[shape]:
+                matches_by_span[shape] = self._matches(span.key, shape[1], text.cased, hits_by_text[said], job.index)
+            for surface, similarity, reason, unsure in matches_by_span[shape]:
                 candidate = make_candidate(job, span, surface, similarity, self.name, reason)
                 if candidate is not None:
-                    proposed.append(candidate)
+                    proposed.append(replace(candidate, ambiguous=True) if unsure else candidate)
         return candidates + proposed
 
     @staticmethod
-    def _matches(key: str, name_like: bool, hits: list[tuple[int, float, str, str]],
-                 index: LexiconIndex) -> list[tuple[Surface, float, str]]:
-        """The sound hits that also pass the spelling guards, best first, at most a few."""
+    def _matches(key: str, name_like: bool, cased: bool, hits: list[tuple[int, float, str, str]],
+                 index: LexiconIndex) -> list[tuple[Surface, float, str, bool]]:
+        """The sound hits that also pass the spelling guards, best first, at most a few; each says
+        whether it is unsure (left to the context pass).
+
+        Without casing (a transcript all in lower case or capitals) no span can look like a name,
+        so none is refused for being plain: a span far from the name on paper ("openeye" for
+        OpenAI, 0.62) is unsure instead, for it may as well be a rare word ("caricaturez")."""
         matches = []
         for surface_id, similarity, lang, term_lang in sorted(hits, key=lambda hit: -hit[1]):
             surface = index.surfaces[surface_id]
             spelling = Indel.normalized_similarity(key, surface.key)
             plain = surface.role == "part" or not name_like
-            if spelling < (PLAIN_MIN_SPELLING if plain else MIN_SPELLING) - 1e-9:
+            close = spelling >= (PLAIN_MIN_SPELLING if plain else MIN_SPELLING) - 1e-9
+            unsure = not close and not cased and surface.role != "part" and spelling >= MIN_SPELLING - 1e-9
+            if not close and not unsure:
                 continue
             lengths = sorted((len(key), len(surface.key)))
             if lengths[0] < MIN_LENGTH_RATIO * lengths[1]:
                 continue
             reason = (f"sounds like {surface.describe()} ({similarity:.2f}, "
                       f"{lang.upper()} reading vs {term_lang.upper()} reading)")
-            matches.append((surface, similarity, reason))
+            matches.append((surface, similarity, reason, unsure))
         return matches[:MAX_MATCHES_PER_SPAN]
 
     @staticmethod
