@@ -315,3 +315,10 @@ def test_lower_case_non_words_far_on_paper_need_the_entity_named_elsewhere():
     alone = ("les salariés de openeye ont menacé de partir, et vous caricaturez sam altman "
              "depuis des semaines dans tous les journaux du pays sans jamais le citer")
     assert corrector.correct(alone).edits == ()
+
+
+def test_lower_case_name_with_its_spaces_needs_two_clues_but_function_words_three():
+    corrector = Corrector(Lexicon.from_terms(["OpenAI", "Sam Altman", "Ilya Sutskever", "Ilya"]))
+    text = ("le board de openai a viré sam altman vendredi et les salariés de open ai ont signé une lettre "
+            "pour ilya sutskever et il y a eu des tensions avec sam altman pendant tout le week-end")
+    assert corrector.correct(text).text == text.replace("open ai", "openai")

@@ -41,11 +41,14 @@ HALF_NAME_MIN_SOUND = 0.75
 # (3.6) or "hugging" (3.5) point at their names, "federal" (5.1) or "google" (4.9) at many.
 DISTINCTIVE_ZIPF = 4.5
 MAX_ROUNDS = 4
-REQUIRED_CLUES = {"ordinary words": 3, "rare words": 2, "words in lower case": 3}
+REQUIRED_CLUES = {"ordinary words": 3, "rare words": 2, "words in lower case": 3, "the name's letters, spaced": 3}
 # A transcript all in lower case or capitals cannot show the capitalised clue: a rare word then
 # needs one clue, about the entity itself ("mira moratti": half the name right; "openeye": OpenAI
 # named elsewhere); ordinary words still need three, so "il y a" near a mention of Ilya stays.
-UNCASED_REQUIRED_CLUES = {"ordinary words": 3, "rare words": 1, "words in lower case": 3}
+UNCASED_REQUIRED_CLUES = {"ordinary words": 3, "rare words": 1, "words in lower case": 3, "the name's letters, spaced": 2}
+# ...and the name's own letters with spaces ("open ai" for OpenAI, written "Open AI" in a cased
+# transcript) need two, unless every word is as frequent as "il", "y", "a" (Ilya) are.
+FUNCTION_WORD_ZIPF = 6.0
 ROLE_WORDS = frozenset(
     "pdg ceo cto coo cfo dg directeur directrice président présidente fondateur fondatrice cofondateur "
     "cofondatrice co-fondateur membre chercheur chercheuse patron patronne ingénieur investisseur board "
@@ -111,6 +114,15 @@ def _within(places: list[int], at: int) -> bool:
     reach = WINDOW + MAX_SPAN_TOKENS  # the window counts from the span's ends
     index = bisect_left(places, at - reach)
     return index < len(places) and places[index] <= at + reach
+
+
+def _respaced(text: AnalyzedText, candidate: Candidate) -> bool:
+    """Words that spell the name with spaces in it, not all of them function words: "open ai",
+    "deep mind" (not "il y a" for Ilya)."""
+    span = candidate.span
+    words = text.keys[span.first : span.last]
+    return span.size > 1 and span.key == candidate.surface.key and not all(
+        max_zipf(word) >= FUNCTION_WORD_ZIPF for word in words)
 
 
 def _half_named(text: AnalyzedText, candidate: Candidate) -> bool:
@@ -182,7 +194,7 @@ class ContextPass:
             return "a known word is not rewritten for looking like a name"
         # "Reed Hoffman" -> "Reid Hoffman" swaps a word for a word, "Warren Buffet" -> "Warren Buffett"
         # adds a letter to one, but in a name with its other half right
-        if text.name_like(span) and _half_named(text, candidate):
+        if (text.name_like(span) or not text.cased) and _half_named(text, candidate):
             return ""
         if any(is_common(word) for _, _, new in candidate.changes for word in new.split()) and all(
                 text.common[token.index] for token in tokens[span.first : span.last]
@@ -200,6 +212,8 @@ class ContextPass:
                 text.source[start:end].casefold() == new.casefold() for start, end, new in candidate.changes):
             # "a llama at the farm": a cased transcript wrote the word in lower case, as a word
             shape = "words in lower case"
+        elif shape == "ordinary words" and not text.cased and _respaced(text, candidate):
+            shape = "the name's letters, spaced"
         clues = []
         if text.name_like(span) or self._keeps_capitals(text, candidate):
             clues.append("capitalised")
