@@ -186,7 +186,9 @@ class ContextPass:
     def _refusal(text: AnalyzedText, candidate: Candidate) -> str:
         """Why an ambiguous candidate is refused whatever the context, or "" when clues decide."""
         span, tokens = candidate.span, text.tokens
-        if tokens[span.first].after_apostrophe and text.all_common(span):
+        if tokens[span.first].after_apostrophe and text.all_common(span) and (
+                max_zipf(text.keys[span.first]) >= FUNCTION_WORD_ZIPF):
+            # "qu'il y a", "j'ai": a function word glued to another; "d'open ai" is not one
             return "follows an elision (\"qu'il y a\", \"j'ai\")"
         if candidate.pass_name == "exact":
             return ""
