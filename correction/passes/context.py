@@ -217,7 +217,7 @@ class ContextPass:
         elif shape == "ordinary words" and not text.cased and _respaced(text, candidate):
             shape = "the name's letters, spaced"
         clues = []
-        if text.name_like(span) or self._keeps_capitals(text, candidate):
+        if text.name_like(span):
             clues.append("capitalised")
         changed = {token.index for token in tokens[span.first : span.last]
                    if any(start <= token.start < end for start, end, _ in candidate.changes)}
@@ -249,16 +249,6 @@ class ContextPass:
         summary = ", ".join(clues) or "no clue"
         decision = f"{verdict}: {shape}; {len(clues)} of 5 clues ({summary})"
         return replace(candidate, decision=decision, reason=f"{candidate.reason}; {decision}")
-
-    @staticmethod
-    def _keeps_capitals(text: AnalyzedText, candidate: Candidate) -> bool:
-        """A word written with the name's own capitals: "AI" in "open AI" (for OpenAI). Needs two
-        capitals, so a sentence's first letter ("Il y a" for Ilya) does not count."""
-        if not text.cased:
-            return False
-        tokens = text.tokens[candidate.span.first : candidate.span.last]
-        replacement = candidate.surface.replacement
-        return any(sum(char.isupper() for char in token.text) >= 2 and token.text in replacement for token in tokens)
 
     @staticmethod
     def _near(text: AnalyzedText, candidate: Candidate, mentions: "Mentions") -> str:
