@@ -329,3 +329,12 @@ def test_lower_case_name_with_its_spaces_needs_two_clues_but_function_words_thre
             "pour ilya sutskever et il y a eu des tensions avec sam altman pendant tout le week-end")
     # "d'open ai" is not an elision of a function word like "qu'il y a" or "j'ai"
     assert corrector.correct(text).text == text.replace("open ai", "openai")
+
+
+@pytest.mark.parametrize("transform", [str, str.lower])
+def test_an_inflected_word_beside_a_first_name_is_not_the_surname(transform):
+    """"Tim cooked" is Tim cooking, even with Tim Cook named and Apple near, with or without capitals."""
+    corrector = Corrector(Lexicon.from_terms(["Tim Cook", "Apple"]))
+    text = transform("Apple is run by Tim Cook, everyone knows it. Yesterday Tim cooked dinner for the Apple team "
+                     "at the office party, and the whole team of Apple loved it, said Tim Cook.")
+    assert corrector.correct(text).edits == ()

@@ -34,6 +34,8 @@ from ..wordfreqs import is_common, max_zipf
 from .base import Job
 
 WINDOW = 20
+# Inflectional endings of French and English words, folded: "podcast-s", "cook-ed", "tweet-er".
+INFLECTIONS = frozenset("s es e d ed x ing er ee ees".split())
 # The misheard half of a half-right name must sound like the real half ("Wang" / "Huang" 0.86,
 # "Reed" / "Reid" 1.0): "Jake Sullivan" is not James Sullivan (0.57), nor "Patrick Ollier" Patrick Pérez.
 HALF_NAME_MIN_SOUND = 0.75
@@ -59,13 +61,14 @@ FILLERS = frozenset("euh heu bah ben hum hein quoi um uh er erm like".split())
 
 
 def same_word_inflected(old: str, new: str) -> bool:
-    """An ordinary word and the same word with an ending added or dropped: "Podcast" / "Podcasts"
-    (not a name: "Altmann" / "Altman" is a misspelling, not an inflection)."""
+    """An ordinary word and the same word with an inflection added or dropped: "Podcast" /
+    "Podcasts", "cooked" / "Cook" (not "Buffet" / "Buffett": a "t" is no ending; nor a name:
+    "Altmann" / "Altman" is a misspelling, not an inflection)."""
     if not is_common(old):
         return False
     old, new = fold(old), fold(new)
     shorter, longer = sorted((old, new), key=len)
-    return len(shorter) >= 4 and longer.startswith(shorter) and 0 < len(longer) - len(shorter) <= 2
+    return len(shorter) >= 4 and longer.startswith(shorter) and longer[len(shorter):] in INFLECTIONS
 
 
 @dataclass(frozen=True)
@@ -194,11 +197,9 @@ class ContextPass:
             return ""
         if span.size == 1 and text.all_common(span):
             return "a known word is not rewritten for looking like a name"
-        # "Reed Hoffman" -> "Reid Hoffman" swaps a word for a word, "Warren Buffet" -> "Warren Buffett"
-        # adds a letter to one, but in a name with its other half right
-        if (text.name_like(span) or not text.cased) and _half_named(text, candidate):
-            return ""
-        if any(is_common(word) for _, _, new in candidate.changes for word in new.split()) and all(
+        # "Reed Hoffman" -> "Reid Hoffman" swaps a word for a word, but in a name with its other half right
+        renamed = (text.name_like(span) or not text.cased) and _half_named(text, candidate)
+        if not renamed and any(is_common(word) for _, _, new in candidate.changes for word in new.split()) and all(
                 text.common[token.index] for token in tokens[span.first : span.last]
                 if any(start <= token.start < end for start, end, _ in candidate.changes)):
             return "would swap ordinary words for other ordinary words"
