@@ -43,11 +43,19 @@ def plan_changes(source: str, tokens: Sequence[Token], replacement: str) -> Opti
 
 @lru_cache(maxsize=1 << 16)
 def _word_operations(old: tuple[str, ...], replacement: str) -> Optional[tuple[tuple[int, int, str], ...]]:
-    """The word alignment of a match, cached: a transcript repeats its names (and their mishearings)."""
+    """The word alignment of a match, cached: a transcript repeats its names (and their mishearings).
+
+    Words are aligned whatever their case, so "musk ox" -> "Musk" deletes "ox" (refused) rather
+    than replacing both; a word that differs only in case is rewritten on its own ("altman" -> "Altman").
+    """
     new = replacement.split()
+    folded_old, folded_new = [word.casefold() for word in old], [word.casefold() for word in new]
     operations = []
-    for operation, old_start, old_end, new_start, new_end in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+    matcher = SequenceMatcher(None, folded_old, folded_new, autojunk=False)
+    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
         if operation == "equal":
+            operations += [(position, position + 1, new[new_start + offset])
+                           for offset, position in enumerate(range(old_start, old_end)) if old[position] != new[new_start + offset]]
             continue
         if operation != "replace":
             return None

@@ -19,6 +19,8 @@ COMMON_ZIPF = 3.5
 # Below this a token is not a word of either language: "OpenEye", "satia", "dégociation" (0.0).
 # Rare words and names sit between the two bounds: "tornade" 3.3, "Ilya" 2.9, "Hetzel" 2.5.
 KNOWN_ZIPF = 1.0
+# At or above this, a function word: "il" 7.0, "et", "the", "so"; "open" (5.5) is not one.
+FUNCTION_WORD_ZIPF = 6.0
 
 
 @lru_cache(maxsize=1 << 17)

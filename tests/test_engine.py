@@ -338,3 +338,11 @@ def test_an_inflected_word_beside_a_first_name_is_not_the_surname(transform):
     text = transform("Apple is run by Tim Cook, everyone knows it. Yesterday Tim cooked dinner for the Apple team "
                      "at the office party, and the whole team of Apple loved it, said Tim Cook.")
     assert corrector.correct(text).edits == ()
+
+
+def test_a_name_part_inside_another_name_is_not_a_mention_of_the_person():
+    corrector = Corrector(Lexicon.from_terms(["Elon Musk", "Greg Brockman", "Sam Altman"]))
+    text = AnalyzedText.of("Elon University is in North Carolina. Kent Brockman read the news. Et Altman a dit non.")
+    job = Job(text, corrector.index_for(text.lang), corrector.settings)
+    assert [span.text for span, _ in job.mentions] == ["Altman"]
+    assert corrector.correct("The musk ox lives in the Arctic, near Elon University.").edits == ()

@@ -15,6 +15,8 @@ from correction.text import tokenize
         ("de Microsoft", "Microsoft", None),  # would delete "de"
         ("à Sam Altman tu", "Sam Altman", None),
         ("Open\nAI", "OpenAI", None),  # would join two lines
+        ("musk ox", "Musk", None),  # would delete "ox": words align whatever their case
+        ("sam altmann", "Sam Altman", ((0, 3, "Sam"), (4, 11, "Altman"))),  # "sam" only gains its capital
     ],
 )
 def test_plan_changes(source, replacement, changes):

@@ -17,7 +17,7 @@ from ..candidates import Candidate
 from ..index import LexiconIndex, Surface
 from ..rewrite import plan_changes
 from ..text import fold
-from ..wordfreqs import max_zipf
+from ..wordfreqs import FUNCTION_WORD_ZIPF, max_zipf
 
 # Spans longer than this (folded letters) are sentences, not names.
 MAX_KEY_LENGTH = 32
@@ -70,7 +70,8 @@ class Job:
         transcript): correct text, never rewritten.
 
         A first name or surname alone counts only when it is not an ordinary word: "Altman" names Sam
-        Altman, but "Sam" or "Marc" name anybody (and must not stop "Marc Zuckerberg" -> "Mark").
+        Altman, but "Sam" or "Marc" name anybody (and must not stop "Marc Zuckerberg" -> "Mark");
+        nor inside another name ("Elon University").
         """
         found = []
         for span, surfaces in self.exact_hits:
@@ -80,10 +81,29 @@ class Job:
                     continue
                 if not self.text.cased and span.text.casefold() != surface.replacement.casefold():
                     continue
-                if surface.role == "part" and self.text.all_common(span):
+                if surface.role == "part" and (self.text.all_common(span) or self._inside_other_name(span, surface)):
                     continue
                 found.append((span, surface))
         return tuple(found)
+
+    def _inside_other_name(self, span: Span, surface: Surface) -> bool:
+        """A first name or surname beside a capitalised word foreign to the name names someone or
+        something else: "Elon University", "Kent Brockman", "Uncle Sam" (a sentence's capitalised
+        first word counts unless it is a function word: "Et Altman a dit")."""
+        text = self.text
+        if not text.cased:
+            return False
+        own = {fold(word) for word in surface.entry.term.split()}
+        for position, joined in ((span.first - 1, span.first), (span.last, span.last)):
+            if not 0 <= position < len(text.tokens) or not text.joins[joined]:
+                continue  # no neighbour on this side, or one across punctuation or a line break
+            token = text.tokens[position]
+            if not text.capitalised[position] or text.keys[position] in own:
+                continue
+            if position == span.first - 1 and token.sentence_start and max_zipf(text.keys[position]) >= FUNCTION_WORD_ZIPF:
+                continue
+            return True
+        return False
 
     @cached_property
     def approximate_spans(self) -> tuple[Span, ...]:

@@ -30,7 +30,7 @@ from ..analysis import MAX_SPAN_TOKENS, AnalyzedText
 from ..candidates import Candidate
 from ..index import name_parts
 from ..text import fold
-from ..wordfreqs import is_common, max_zipf
+from ..wordfreqs import FUNCTION_WORD_ZIPF, is_common, max_zipf
 from .base import Job
 
 WINDOW = 20
@@ -49,8 +49,7 @@ REQUIRED_CLUES = {"ordinary words": 3, "rare words": 2, "words in lower case": 3
 # named elsewhere); ordinary words still need three, so "il y a" near a mention of Ilya stays.
 UNCASED_REQUIRED_CLUES = {"ordinary words": 3, "rare words": 1, "words in lower case": 3, "the name's letters, spaced": 2}
 # ...and the name's own letters with spaces ("open ai" for OpenAI, written "Open AI" in a cased
-# transcript) need two, unless every word is as frequent as "il", "y", "a" (Ilya) are.
-FUNCTION_WORD_ZIPF = 6.0
+# transcript) need two, unless every word is a function word, as "il", "y", "a" (Ilya) are.
 ROLE_WORDS = frozenset(
     "pdg ceo cto coo cfo dg directeur directrice président présidente fondateur fondatrice cofondateur "
     "cofondatrice co-fondateur membre chercheur chercheuse patron patronne ingénieur investisseur board "
