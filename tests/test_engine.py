@@ -346,3 +346,9 @@ def test_a_name_part_inside_another_name_is_not_a_mention_of_the_person():
     job = Job(text, corrector.index_for(text.lang), corrector.settings)
     assert [span.text for span, _ in job.mentions] == ["Altman"]
     assert corrector.correct("The musk ox lives in the Arctic, near Elon University.").edits == ()
+
+
+def test_a_word_cut_off_by_the_speaker_is_left_as_it_is():
+    corrector = Corrector(Lexicon.from_terms(["Greg Brockman", "Sam Altman"]))
+    raw = "Greg Brock- Brockman est parti aussi, et Sam, euh, Sam Altmann revient."
+    assert corrector.correct(raw).text == raw.replace("Altmann", "Altman")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -159,6 +160,10 @@ class Pass(Protocol):
     def run(self, job: Job, candidates: list[Candidate]) -> list[Candidate]: ...
 
 
+# A word cut off in speech, as recognisers write it: "Brock- Brockman" (a pause, "Altmann... ", is not).
+_CUT_OFF = re.compile(r"^[-‐–]\s")
+
+
 def words_align(heard: str, form: str) -> bool:
     """Whether a span said in as many words as the form matches it word by word, not only as a
     whole: "Yannick Sinner" is not "Yann LeCun" (0.82 as a whole, all of it from "Yann"), nor
@@ -225,6 +230,8 @@ def eligible_for_approximate(text: AnalyzedText, span: Span, anchors: frozenset[
                 return False
     if not (anchored or text.has_non_word(span) or text.name_like(span)):
         return False
+    if span.last < len(text.tokens) and _CUT_OFF.match(text.tokens[span.last].gap_before):
+        return False  # "Greg Brock- Brockman": a word the speaker cut off, then said whole
     return not any(token.text.isdigit() for token in text.tokens[span.first : span.last])
 
 
