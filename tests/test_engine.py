@@ -352,3 +352,13 @@ def test_a_word_cut_off_by_the_speaker_is_left_as_it_is():
     corrector = Corrector(Lexicon.from_terms(["Greg Brockman", "Sam Altman"]))
     raw = "Greg Brock- Brockman est parti aussi, et Sam, euh, Sam Altmann revient."
     assert corrector.correct(raw).text == raw.replace("Altmann", "Altman")
+
+
+def test_a_loose_sound_alike_needs_more_than_an_entity_nearby():
+    """"Hetzel" sounds 0.80 like Intel: a real surname near other entities stays; "Altmann" at a
+    sentence start, with Sam Altman named, is fixed."""
+    corrector = Corrector(Lexicon.from_terms(["OpenAI", "Sam Altman", "Greg Brockman", "Intel"]))
+    raw = ("OpenAI had a rough week, and Sam Altman was fired on Friday.\n"
+           "Altmann said later that he loved the team. Brokman quit too.\n"
+           "Warnings were issued in Kansas, and Hetzel said nothing.")
+    assert corrector.correct(raw).text == raw.replace("Altmann", "Altman").replace("Brokman", "Brockman")

@@ -228,7 +228,9 @@ def eligible_for_approximate(text: AnalyzedText, span: Span, anchors: frozenset[
         for position in (span.first, span.last - 1):
             if text.common[position] and not text.capitalised[position]:
                 return False
-    if not (anchored or text.has_non_word(span) or text.name_like(span)):
+    # a rare word capitalised at a sentence start may be a name too ("Altmann said..."): context decides
+    capitalised_rare = span.size == 1 and text.capitalised[span.first] and not text.common[span.first]
+    if not (anchored or capitalised_rare or text.has_non_word(span) or text.name_like(span)):
         return False
     if span.last < len(text.tokens) and _CUT_OFF.match(text.tokens[span.last].gap_before):
         return False  # "Greg Brock- Brockman": a word the speaker cut off, then said whole

@@ -34,6 +34,8 @@ from ..wordfreqs import FUNCTION_WORD_ZIPF, is_common, max_zipf
 from .base import Job
 
 WINDOW = 20
+# A match at least this close may be tied to the domain by another entity nearby (see _decide).
+NEAR_MIN_SCORE = 0.9
 # Inflectional endings of French and English words, folded: "podcast-s", "cook-ed", "tweet-er".
 INFLECTIONS = frozenset("s es e d ed x ing er ee ees".split())
 # The misheard half of a half-right name must sound like the real half ("Wang" / "Huang" 0.86,
@@ -242,9 +244,12 @@ class ContextPass:
             clues.append(slot)
         # Capitals and a comma fit any real name: at least one clue must tie the span to the domain.
         specific = elsewhere is not None or half_named  # about this entity, not just the domain
-        # without capitals a rare word has one clue to show, and it must be about this entity:
-        # "ennemez" near a mention of Sam Altman is not ERNIE
-        domain = specific if not text.cased and shape == "rare words" else specific or bool(near)
+        # Another entity nearby ties a close match to the domain, not a loose one: in a conversation
+        # about tech every capitalised surname is near some entity ("Hetzel" ~ Intel, 0.80). Without
+        # capitals a rare word has one clue to show, and it must be about this entity: "ennemez"
+        # near a mention of Sam Altman is not ERNIE.
+        tied_by_near = bool(near) and candidate.score >= NEAR_MIN_SCORE and (text.cased or shape != "rare words")
+        domain = specific or tied_by_near
         verdict = "kept" if len(clues) >= required and domain else "dropped"
         summary = ", ".join(clues) or "no clue"
         decision = f"{verdict}: {shape}; {len(clues)} of 5 clues ({summary})"
