@@ -362,3 +362,9 @@ def test_a_loose_sound_alike_needs_more_than_an_entity_nearby():
            "Altmann said later that he loved the team. Brokman quit too.\n"
            "Warnings were issued in Kansas, and Hetzel said nothing.")
     assert corrector.correct(raw).text == raw.replace("Altmann", "Altman").replace("Brokman", "Brockman")
+
+
+def test_a_term_in_lower_case_keeps_the_capital_of_a_sentence_start():
+    corrector = Corrector(Lexicon.from_terms(["compute", "doomers"]))
+    assert corrector.correct("Compute is expensive. Les Doomers ont peur.").edits == ()
+    assert corrector.correct("Compyute is expensive, they say.").text == "Compute is expensive, they say."

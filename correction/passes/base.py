@@ -251,7 +251,11 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     lower_word = span.size == 1 and not text.capitalised[span.first]
     if lower_word and span.key.startswith(surface.key) and is_derived(span.key[len(surface.key):]):
         return None  # "googleurs", "macronistes": a word derived from the name, not the name misheard
-    changes = plan_changes(text.source, text.tokens[span.first : span.last], text.in_transcript_case(surface.replacement))
+    replacement = text.in_transcript_case(surface.replacement)
+    if replacement[:1].islower() and span.text[:1].isupper():
+        # a term written in lower case ("compute") keeps the capital of a sentence start or title
+        replacement = replacement[:1].upper() + replacement[1:]
+    changes = plan_changes(text.source, text.tokens[span.first : span.last], replacement)
     if not changes or job.touches_mention(changes, span):
         return None
     case_only = all(text.source[start:end].casefold() == new.casefold() for start, end, new in changes)
