@@ -1,40 +1,25 @@
-"""What every pass shares: the protocol, the settings, and the ambiguity rule."""
+"""What every pass shares: the protocol, the settings, the job, and how a candidate is made."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
 from typing import Protocol
 
-from rapidfuzz.distance import Indel
-
-from .. import phonetics
 from ..analysis import AnalyzedText, Span
 from ..candidates import Candidate
 from ..index import LexiconIndex, Surface
 from ..rewrite import plan_changes
 from ..text import fold
 from ..wordfreqs import FUNCTION_WORD_ZIPF, max_zipf
+from .guards import (MAX_ANCHOR_ZIPF, MAX_KEY_LENGTH, MIN_KEY_LENGTH, eligible_for_approximate, has_accents,
+                     is_ambiguous, is_derived, words_align)
 
-# Spans longer than this (folded letters) are sentences, not names.
-MAX_KEY_LENGTH = 32
-# Shorter spans have too many look-alikes to be matched approximately.
-MIN_KEY_LENGTH = 4
 # An approximate pass keeps the best few matches of a span: with a large lexicon a span has many
 # neighbours above the bound, and only the best can win the resolver.
 MAX_MATCHES_PER_SPAN = 3
-# A name part this frequent ("son", "will", "mark") anchors a look-up only when capitalised, and a
-# word this frequent ("de", "the") is never the misheard half beside a name part.
-MAX_ANCHOR_ZIPF = 5.0
-# Each word of a name matched word for word must look or sound at least this much like its
-# counterpart ("Salman" / "Sam" 0.67, "Jan" / "Yann" 0.57; "Sinner" / "LeCun" 0.18).
-MIN_WORD_SIMILARITY = 0.5
-# Endings that make words of names, folded (French and English): "googler", "macronie", "tweeting".
-DERIVED_ENDINGS = frozenset("er ers eur eurs euse euses ien iens ienne iste isme ie ies ing ings ed ee ees".split())
 
 
 @dataclass(frozen=True)
@@ -160,83 +145,6 @@ class Pass(Protocol):
     def run(self, job: Job, candidates: list[Candidate]) -> list[Candidate]: ...
 
 
-# A word cut off in speech, as recognisers write it: "Brock- Brockman" (a pause, "Altmann... ", is not).
-_CUT_OFF = re.compile(r"^[-‐–]\s")
-
-
-def words_align(heard: str, form: str) -> bool:
-    """Whether a span said in as many words as the form matches it word by word, not only as a
-    whole: "Yannick Sinner" is not "Yann LeCun" (0.82 as a whole, all of it from "Yann"), nor
-    "Patrick Ollier" "Patrick Pérez". Spans of another length (merges, splits) are not compared."""
-    heard_words, form_words = heard.split(), form.split()
-    if len(heard_words) != len(form_words) or len(heard_words) < 2:
-        return True
-    return all(Indel.normalized_similarity(fold(one), fold(other)) >= MIN_WORD_SIMILARITY
-               or phonetics.sound_similarity(one, other) >= MIN_WORD_SIMILARITY
-               for one, other in zip(heard_words, form_words))
-
-
-def is_derived(added: str) -> bool:
-    """Whether letters added after a name make a word of it: an ending ("attal-er", "google-urs"
-    sharing the name's e) or a long tail ("macron-istes"); "zuckerberg-ue" is only the name misspelled."""
-    return len(added) >= 4 or added in DERIVED_ENDINGS or "e" + added in DERIVED_ENDINGS
-
-
-def _accents(text: str) -> bool:
-    return any(unicodedata.combining(char) for char in unicodedata.normalize("NFKD", text))
-
-
-def _compact(text: str) -> str:
-    # case aside: "Mid Journey" and "Open-AI" are "Midjourney" and "OpenAI" with a space or hyphen added
-    return "".join(text.replace("-", " ").split()).casefold()
-
-
-def is_ambiguous(text: AnalyzedText, span: Span, replacement: str, approximate: bool = False) -> bool:
-    """Whether the span reads as ordinary language, so that only context can justify a rewrite.
-
-    Ordinary words that are not simply the name with its spaces lost: "il y a" (Ilya), "open ai".
-    "Open AI" -> "OpenAI", "Open-AI" -> "OpenAI", "Mid Journey" -> "Midjourney" and "Elisabeth
-    Borne" -> "Élisabeth Borne" are not ambiguous (same letters, every word capitalised).
-    For an approximate match, also any span whose rewritten words are all real words or names
-    ("Salman", "Hetzel" ~ "Intel"): a recogniser's garbles are non-words, real names are not.
-    """
-    if approximate and text.all_known(span):
-        return True
-    if not text.all_common(span):
-        return False
-    # a whole name of several words may differ in accents too ("Elisabeth Borne"); a single word
-    # may not: "Elisabeth" alone can be another Elisabeth
-    same_letters = fold(span.text) == fold(replacement) if span.size > 1 else _compact(span.text) == _compact(replacement)
-    return not (same_letters and text.name_like(span))
-
-
-def eligible_for_approximate(text: AnalyzedText, span: Span, anchors: frozenset[int] = frozenset()) -> bool:
-    """Spans worth an approximate look-up: name-sized, and either written like a name (capitals
-    mid-sentence, "Open EA"), holding a non-word ("OpenEye", "satia"), or a name part with the
-    word beside it ("jeffrey hinton"; ``anchors`` are the positions of name parts). Known
-    lower-case words ("tornade", "hallucinants") are left alone, numbers too, and no other span
-    starts or ends on a lower-case ordinary word: "décevier un" is not "Devin", "gilles carrez en"
-    is not "Gilles Caron"."""
-    if not MIN_KEY_LENGTH <= len(span.key) <= MAX_KEY_LENGTH:
-        return False
-    # a name part and the word beside it: that word may be the other half misheard ("jeffrey hinton"),
-    # unless it is a word as frequent as "de" or "the"
-    anchored = span.size == 2 and any(
-        part in anchors and (text.capitalised[other] or max_zipf(text.keys[other]) < MAX_ANCHOR_ZIPF)
-        for part, other in ((span.first, span.first + 1), (span.first + 1, span.first)))
-    if span.size > 1 and not anchored:
-        for position in (span.first, span.last - 1):
-            if text.common[position] and not text.capitalised[position]:
-                return False
-    # a rare word capitalised at a sentence start may be a name too ("Altmann said..."): context decides
-    capitalised_rare = span.size == 1 and text.capitalised[span.first] and not text.common[span.first]
-    if not (anchored or capitalised_rare or text.has_non_word(span) or text.name_like(span)):
-        return False
-    if span.last < len(text.tokens) and _CUT_OFF.match(text.tokens[span.last].gap_before):
-        return False  # "Greg Brock- Brockman": a word the speaker cut off, then said whole
-    return not any(token.text.isdigit() for token in text.tokens[span.first : span.last])
-
-
 def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_name: str,
                    reason: str, approximate: bool = True) -> Candidate | None:
     """A candidate, or None when the match changes nothing, would eat neighbouring words, or would
@@ -269,7 +177,7 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     # "Lecun" -> "LeCun": a capitalised rare word that only changes its inner capitals is the name
     recapitalised = case_only and span.size == 1 and text.capitalised[span.first] and not text.common[span.first]
     # "j'ai googlé": a known word that is the name only once its accents are folded away
-    unaccented = lower_word and _accents(span.text) and not _accents(surface.replacement) and text.all_known(span)
+    unaccented = lower_word and has_accents(span.text) and not has_accents(surface.replacement) and text.all_known(span)
     ambiguous = is_ambiguous(text, span, surface.replacement) or unaccented or (
         # a real word that only gains a capital may be just the word: "a llama at the farm"
         (approximate or (case_only and span.size == 1 and not recapitalised))
