@@ -368,3 +368,12 @@ def test_a_term_in_lower_case_keeps_the_capital_of_a_sentence_start():
     corrector = Corrector(Lexicon.from_terms(["compute", "doomers"]))
     assert corrector.correct("Compute is expensive. Les Doomers ont peur.").edits == ()
     assert corrector.correct("Compyute is expensive, they say.").text == "Compute is expensive, they say."
+
+
+def test_an_acronym_spelled_letter_by_letter_is_the_term():
+    corrector = Corrector(Lexicon.from_terms(["ChatGPT", "GPT-4", "LLM", "OpenAI"]))
+    text = "everyone uses chat g p t now and the new g p t four model is better and the l l m race is on"
+    assert corrector.correct(text).text == (
+        "everyone uses chatgpt now and the new gpt-4 model is better and the llm race is on")
+    # "a i" are words, not letters spelled out: ordinary words, left to context (here: no clue)
+    assert corrector.correct("so open a i is worth a lot of money these days, they say on the radio").edits == ()

@@ -31,6 +31,8 @@ MIN_WORD_SIMILARITY = 0.5
 DERIVED_ENDINGS = frozenset("er ers eur eurs euse euses ien iens ienne iste isme ie ies ing ings ed ee ees".split())
 
 # A word cut off in speech, as recognisers write it: "Brock- Brockman" (a pause, "Altmann... ", is not).
+# Letters that are words on their own: "a", "à", "y", "i", "o".
+_VOWEL_WORDS = frozenset("aàeéiouy")
 _CUT_OFF = re.compile(r"^[-‐–]\s")
 
 
@@ -72,12 +74,20 @@ def is_ambiguous(text: AnalyzedText, span: Span, replacement: str, approximate: 
     """
     if approximate and text.all_known(span):
         return True
-    if not text.all_common(span):
+    if not text.all_common(span) or (not approximate and spells_letters(text, span)):
         return False
     # a whole name of several words may differ in accents too ("Elisabeth Borne"); a single word
     # may not: "Elisabeth" alone can be another Elisabeth
     same_letters = fold(span.text) == fold(replacement) if span.size > 1 else _compact(span.text) == _compact(replacement)
     return not (same_letters and text.name_like(span))
+
+
+def spells_letters(text: AnalyzedText, span: Span) -> bool:
+    """Whether the span spells letters out, as recognisers write an acronym they heard letter by
+    letter: two consonants or more alone ("chat g p t", "l l m"; not "a i", which are words)."""
+    letters = [token.text for token in text.tokens[span.first : span.last]
+               if len(token.text) == 1 and token.text.isalpha() and token.text.casefold() not in _VOWEL_WORDS]
+    return len(letters) >= 2
 
 
 def eligible_for_approximate(text: AnalyzedText, span: Span, anchors: frozenset[int] = frozenset()) -> bool:
