@@ -129,4 +129,5 @@ def sound_similarity(first: str, second: str) -> float:
     """How alike two texts sound: the best Indel similarity over every pairing of their readings
     (French and English), as the ``phonetic`` pass compares them: "Wang" / "Huang" 0.86."""
     keys = readings([first, second])
-    return max(Indel.normalized_similarity(one, other) for one in keys[first].values() for other in keys[second].values())
+    return max(Indel.normalized_similarity(one, other)
+               for one in keys[first].values() for other in keys[second].values())

@@ -53,9 +53,9 @@ def _word_operations(old: tuple[str, ...], replacement: str) -> Optional[tuple[t
     operations = []
     matcher = SequenceMatcher(None, folded_old, folded_new, autojunk=False)
     for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
-        if operation == "equal":
-            operations += [(position, position + 1, new[new_start + offset])
-                           for offset, position in enumerate(range(old_start, old_end)) if old[position] != new[new_start + offset]]
+        if operation == "equal":  # the same words but for case: rewrite those whose case differs
+            operations += [(position, position + 1, new[match]) for position, match in
+                           zip(range(old_start, old_end), range(new_start, new_end)) if old[position] != new[match]]
             continue
         if operation != "replace":
             return None

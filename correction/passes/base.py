@@ -86,7 +86,8 @@ class Job:
             token = text.tokens[position]
             if not text.capitalised[position] or text.keys[position] in own:
                 continue
-            if position == span.first - 1 and token.sentence_start and max_zipf(text.keys[position]) >= FUNCTION_WORD_ZIPF:
+            sentence_word = position == span.first - 1 and token.sentence_start
+            if sentence_word and max_zipf(text.keys[position]) >= FUNCTION_WORD_ZIPF:
                 continue
             return True
         return False

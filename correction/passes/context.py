@@ -232,7 +232,8 @@ class ContextPass:
             clues.append("half the name right")
         required = (REQUIRED_CLUES if text.cased else UNCASED_REQUIRED_CLUES)[shape]
         if len(clues) + 2 < required:
-            # "petit" for a Mr Petit: not capitalised, not named, no half of a name; near and slot cannot make up
+            # "petit" for a Mr Petit: not capitalised, not named, no half of a name; near and slot
+            # cannot make up for all three
             decision = f"dropped: {shape}; {len(clues)} of 5 clues ({', '.join(clues) or 'no clue'}), too few to go on"
             return replace(candidate, decision=decision, reason=f"{candidate.reason}; {decision}")
         near = self._near(text, candidate, mentions)
