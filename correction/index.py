@@ -65,8 +65,10 @@ def name_parts(entry: Entry) -> list[str]:
     if not 2 <= len(words) <= 3:
         return []
     if entry.kind not in PERSON_KINDS:
-        looks_like_name = entry.kind == "term" and _NAME.match(entry.term) and (
-            is_given_name(words[0]) or not (is_common(words[0].lower()) or is_common(words[-1].lower())))
+        # an acronym is no word of a personal name ("AI Act", "Constitutional AI")
+        looks_like_name = entry.kind == "term" and _NAME.match(entry.term) and not any(
+            len(word) > 1 and word.isupper() for word in words) and (
+            not (is_common(words[0].lower()) or is_common(words[-1].lower())) or is_given_name(words[0]))
         if not looks_like_name:
             return []
     return [word for word in (words[0], words[-1]) if len(fold(word)) >= 3]

@@ -48,6 +48,7 @@ def test_name_parts_need_a_person_or_a_name_shape():
     assert name_parts(Entry("GPT 4o")) == []
     assert name_parts(Entry("Microsoft Teams")) == name_parts(Entry("Google Meet")) == []
     assert name_parts(Entry("Apple Podcasts")) == name_parts(Entry("Le Monde")) == []
+    assert name_parts(Entry("AI Act")) == name_parts(Entry("Constitutional AI")) == []
 
 
 def test_a_given_name_first_makes_a_person_whatever_the_surname():
