@@ -1,5 +1,7 @@
 """The engine end to end: table-driven sentences that are not in the dev set, and properties."""
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -377,3 +379,14 @@ def test_an_acronym_spelled_letter_by_letter_is_the_term():
         "everyone uses chatgpt now and the new gpt-4 model is better and the llm race is on")
     # "a i" are words, not letters spelled out: ordinary words, left to context (here: no clue)
     assert corrector.correct("so open a i is worth a lot of money these days, they say on the radio").edits == ()
+
+
+@pytest.mark.parametrize("transform", [str, str.lower, str.upper])
+def test_ordinary_uses_of_the_lexicons_words_are_left_alone(transform):
+    """Sentences using the words of an AI lexicon as words ("the anthropic principle", "the musk
+    ox", "hugging his daughter", "Elon University", "the perplexity of the model"), any casing."""
+    data = Path(__file__).parent / "data" / "engine"
+    corrector = Corrector(Lexicon.load(str(data / "ordinary_uses_en.lexicon.txt")))
+    text = transform((data / "ordinary_uses_en.txt").read_text(encoding="utf-8"))
+    # the first line names OpenAI, Anthropic and Sam Altman correctly: evidence that must not spill over
+    assert corrector.correct(text).edits == ()
