@@ -381,12 +381,13 @@ def test_an_acronym_spelled_letter_by_letter_is_the_term():
     assert corrector.correct("so open a i is worth a lot of money these days, they say on the radio").edits == ()
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("transform", [str, str.lower, str.upper])
-def test_ordinary_uses_of_the_lexicons_words_are_left_alone(transform):
-    """Sentences using the words of an AI lexicon as words ("the anthropic principle", "the musk
-    ox", "hugging his daughter", "Elon University", "the perplexity of the model"), any casing."""
+def test_ordinary_uses_of_the_lexicons_words_are_left_alone(lang, transform):
+    """Sentences using the words of a tech lexicon as words ("the anthropic principle", "the musk
+    ox", "Elon University", "le chat de ma voisine", "les échos de la montagne"), any casing."""
     data = Path(__file__).parent / "data" / "engine"
-    corrector = Corrector(Lexicon.load(str(data / "ordinary_uses_en.lexicon.txt")))
-    text = transform((data / "ordinary_uses_en.txt").read_text(encoding="utf-8"))
-    # the first line names OpenAI, Anthropic and Sam Altman correctly: evidence that must not spill over
+    corrector = Corrector(Lexicon.load(str(data / f"ordinary_uses_{lang}.lexicon.txt")))
+    text = transform((data / f"ordinary_uses_{lang}.txt").read_text(encoding="utf-8"))
+    # the first line names entities correctly: evidence that must not spill over
     assert corrector.correct(text).edits == ()
