@@ -129,6 +129,9 @@ class AnalyzedText:
 _NEWLINE = re.compile("\n")
 # Below this many words a text is too short to tell its casing style (a title is all capitals).
 CASING_SAMPLE = 20
+# A cased transcript capitalises at least its sentence starts, one word in 15 or so; fewer words
+# written like "Word" than this share, and the capitals are stray ("Ça" in a lower-case text).
+MIN_CAPITALISED_SHARE = 0.01
 
 
 def _capitals(tokens: tuple[Token, ...]) -> tuple[tuple[bool, ...], bool]:
@@ -137,9 +140,14 @@ def _capitals(tokens: tuple[Token, ...]) -> tuple[tuple[bool, ...], bool]:
     Some recognisers write everything in lower case, others everything in capitals: there case
     says nothing about names, so no token counts as capitalised (nothing looks like a name by its
     case) and the text is not ``cased`` (rewrites that only change case are formatting, not fixes).
+    A transcript is cased when between 1% and half of its words are written like "Word": words in
+    capitals ("IA", "CEO") do not count, so acronyms in a lower-case transcript do not make it cased.
     """
     capitalised = tuple(token.text[:1].isupper() for token in tokens)
-    words = [flag for flag, token in zip(capitalised, tokens) if token.text[:1].isalpha()]
-    if len(words) < CASING_SAMPLE or 0 < sum(words) <= len(words) / 2:
+    words = [token.text for token in tokens if token.text[:1].isalpha()]
+    if len(words) < CASING_SAMPLE:
+        return capitalised, True
+    titled = sum(word[:1].isupper() and not word.isupper() for word in words)
+    if MIN_CAPITALISED_SHARE * len(words) <= titled <= len(words) / 2:
         return capitalised, True
     return (False,) * len(tokens), False
