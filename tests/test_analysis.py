@@ -13,8 +13,8 @@ LOWER = ("ça a fait énormément de bruit vendredi et sam altman le ceo a été
      "about it all weekend. Nobody expected that.", True),
     (LOWER, False),
     (LOWER.upper(), False),
-    # acronyms in capitals and a stray capital do not make a lower-case transcript cased
-    (LOWER.replace("ceo", "CEO").replace("ça", "Ça"), False),
+    # acronyms in capitals and a stray capital (1 word in 140) do not make a lower-case transcript cased
+    (" ".join([LOWER.replace("ceo", "CEO")] * 4).replace("ça", "Ça", 1), False),
     ("Sam Altman", True),  # too short to tell: trusted as written
 ])
 def test_casing_style(text, cased):
