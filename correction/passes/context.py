@@ -39,19 +39,24 @@ NEAR_MIN_SCORE = 0.9
 # Inflectional endings of French and English words, folded: "podcast-s", "cook-ed", "tweet-er".
 INFLECTIONS = frozenset("s es e d ed x ing er ee ees".split())
 # The misheard half of a half-right name must sound like the real half ("Wang" / "Huang" 0.86,
-# "Reed" / "Reid" 1.0): "Jake Sullivan" is not James Sullivan (0.57), nor "Patrick Ollier" Patrick Pérez.
+# "Reed" / "Reid" 1.0): "Jake Sullivan" is not James Sullivan (0.57), "Patrick Ollier" not Pérez.
 HALF_NAME_MIN_SOUND = 0.75
 # For a name other than a person's, the half heard right must be a word rarer than this: "goldman"
 # (3.6) or "hugging" (3.5) point at their names, "federal" (5.1) or "google" (4.9) at many.
 DISTINCTIVE_ZIPF = 4.5
 MAX_ROUNDS = 4
-REQUIRED_CLUES = {"ordinary words": 3, "rare words": 2, "words in lower case": 3, "the name's letters, spaced": 3}
+# How many clues each shape of candidate needs, in a cased transcript and in one without casing.
+REQUIRED_CLUES = {
+    "ordinary words": 3,
+    "rare words": 2,
+    "words in lower case": 3,  # a cased transcript wrote them in lower case, as words: "a llama"
+    "the name's letters, spaced": 3,  # "open ai" for OpenAI: capitalised ("Open AI") it is sure
+}
 # A transcript all in lower case or capitals cannot show the capitalised clue: a rare word then
 # needs one clue, about the entity itself ("mira moratti": half the name right; "openeye": OpenAI
-# named elsewhere); ordinary words still need three, so "il y a" near a mention of Ilya stays.
-UNCASED_REQUIRED_CLUES = {"ordinary words": 3, "rare words": 1, "words in lower case": 3, "the name's letters, spaced": 2}
-# ...and the name's own letters with spaces ("open ai" for OpenAI, written "Open AI" in a cased
-# transcript) need two, unless every word is a function word, as "il", "y", "a" (Ilya) are.
+# named elsewhere), and the name's letters with spaces ("open ai") two, unless every word is a
+# function word as "il", "y", "a" are (Ilya); ordinary words still need three.
+UNCASED_REQUIRED_CLUES = {**REQUIRED_CLUES, "rare words": 1, "the name's letters, spaced": 2}
 ROLE_WORDS = frozenset(
     "pdg ceo cto coo cfo dg directeur directrice président présidente fondateur fondatrice cofondateur "
     "cofondatrice co-fondateur membre chercheur chercheuse patron patronne ingénieur investisseur board "
@@ -234,7 +239,8 @@ class ContextPass:
         if len(clues) + 2 < required:
             # "petit" for a Mr Petit: not capitalised, not named, no half of a name; near and slot
             # cannot make up for all three
-            decision = f"dropped: {shape}; {len(clues)} of 5 clues ({', '.join(clues) or 'no clue'}), too few to go on"
+            summary = ", ".join(clues) or "no clue"
+            decision = f"dropped: {shape}; {len(clues)} of 5 clues ({summary}), too few to go on"
             return replace(candidate, decision=decision, reason=f"{candidate.reason}; {decision}")
         near = self._near(text, candidate, mentions)
         if near:
@@ -249,7 +255,8 @@ class ContextPass:
         # about tech every capitalised surname is near some entity ("Hetzel" ~ Intel, 0.80). Without
         # capitals a rare word has one clue to show, and it must be about this entity: "ennemez"
         # near a mention of Sam Altman is not ERNIE.
-        tied_by_near = bool(near) and candidate.score >= NEAR_MIN_SCORE and (text.cased or shape != "rare words")
+        close_enough = candidate.score >= NEAR_MIN_SCORE and (text.cased or shape != "rare words")
+        tied_by_near = bool(near) and close_enough
         domain = specific or tied_by_near
         verdict = "kept" if len(clues) >= required and domain else "dropped"
         summary = ", ".join(clues) or "no clue"
