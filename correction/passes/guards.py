@@ -30,9 +30,9 @@ MIN_WORD_SIMILARITY = 0.5
 # Endings that make words of names, folded (French and English): "googler", "macronie", "tweeting".
 DERIVED_ENDINGS = frozenset("er ers eur eurs euse euses ien iens ienne iste isme ie ies ing ings ed ee ees".split())
 
-# A word cut off in speech, as recognisers write it: "Brock- Brockman" (a pause, "Altmann... ", is not).
 # Letters that are words on their own: "a", "à", "y", "i", "o".
 _VOWEL_WORDS = frozenset("aàeéiouy")
+# A word cut off in speech, as recognisers write it: "Brock- Brockman" (a pause, "Altmann... ", is not).
 _CUT_OFF = re.compile(r"^[-‐–]\s")
 
 
