@@ -391,3 +391,11 @@ def test_ordinary_uses_of_the_lexicons_words_are_left_alone(lang, transform):
     text = transform((data / f"ordinary_uses_{lang}.txt").read_text(encoding="utf-8"))
     # the first line names entities correctly: evidence that must not spill over
     assert corrector.correct(text).edits == ()
+
+
+def test_a_whole_name_said_in_ordinary_words_is_the_name_with_context():
+    corrector = Corrector(Lexicon.from_terms(["Bret Taylor", "Larry Summers", "OpenAI"]))
+    raw = "Le nouveau board d'OpenAI, c'est Brett Tailor, l'ancien de Salesforce, et Larry Sommers."
+    assert corrector.correct(raw).text == raw.replace("Brett Tailor", "Bret Taylor").replace("Sommers", "Summers")
+    # the same words, not written as a name, are a tailor called Brett: left alone
+    assert corrector.correct("Le tailleur, brett tailor de son état, a cousu le costume.").edits == ()

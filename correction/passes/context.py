@@ -41,6 +41,8 @@ INFLECTIONS = frozenset("s es e d ed x ing er ee ees".split())
 # The misheard half of a half-right name must sound like the real half ("Wang" / "Huang" 0.86,
 # "Reed" / "Reid" 1.0): "Jake Sullivan" is not James Sullivan (0.57), "Patrick Ollier" not Pérez.
 HALF_NAME_MIN_SOUND = 0.75
+# A person's whole name said in ordinary words ("Brett Tailor") must sound all but the same.
+FULL_NAME_MIN_SOUND = 0.95
 # For a name other than a person's, the half heard right must be a word rarer than this: "goldman"
 # (3.6) or "hugging" (3.5) point at their names, "federal" (5.1) or "google" (4.9) at many.
 DISTINCTIVE_ZIPF = 4.5
@@ -134,6 +136,13 @@ def _respaced(text: AnalyzedText, candidate: Candidate) -> bool:
         max_zipf(word) >= FUNCTION_WORD_ZIPF for word in words)
 
 
+def _said_as_full_name(candidate: Candidate) -> bool:
+    """A person's whole name, word for word, sounding all but the same: "Brett Tailor" for Bret Taylor."""
+    entry, span = candidate.surface.entry, candidate.span
+    return (candidate.surface.replacement == entry.term and bool(name_parts(entry))
+            and span.size == len(entry.term.split()) >= 2 and candidate.score >= FULL_NAME_MIN_SOUND)
+
+
 def _half_named(text: AnalyzedText, candidate: Candidate) -> bool:
     """A person's full name with its first name or surname right and the other half misheard as
     something that sounds like it: "Helen Tonner", "Jensen Wang" for Jensen Huang (not "Patrick
@@ -203,8 +212,10 @@ class ContextPass:
             return ""
         if span.size == 1 and text.all_common(span):
             return "a known word is not rewritten for looking like a name"
-        # "Reed Hoffman" -> "Reid Hoffman" swaps a word for a word, but in a name with its other half right
-        renamed = (text.name_like(span) or not text.cased) and _half_named(text, candidate)
+        # "Reed Hoffman" -> "Reid Hoffman" swaps a word for a word, but in a name with its other half
+        # right; "Brett Tailor" -> "Bret Taylor" swaps both, but written as a name and said as one
+        renamed = ((text.name_like(span) or not text.cased) and _half_named(text, candidate)) or (
+            text.name_like(span) and _said_as_full_name(candidate))
         if not renamed and any(is_common(word) for _, _, new in candidate.changes for word in new.split()) and all(
                 text.common[token.index] for token in tokens[span.first : span.last]
                 if any(start <= token.start < end for start, end, _ in candidate.changes)):
