@@ -399,3 +399,12 @@ def test_a_whole_name_said_in_ordinary_words_is_the_name_with_context():
     assert corrector.correct(raw).text == raw.replace("Brett Tailor", "Bret Taylor").replace("Sommers", "Summers")
     # the same words, not written as a name, are a tailor called Brett: left alone
     assert corrector.correct("Le tailleur, brett tailor de son état, a cousu le costume.").edits == ()
+
+
+def test_without_capitals_half_a_name_right_and_an_entity_near_are_enough():
+    corrector = Corrector(Lexicon.from_terms(["Warren Buffett", "Berkshire Hathaway"]))
+    text = ("let's talk about markets now because warren buffet is sitting on a record pile of cash "
+            "and berkshire hathaway sold more apple shares this quarter which surprised a lot of people")
+    assert corrector.correct(text).text == text.replace("buffet", "buffett")
+    lunch = text.replace("warren buffet is", "we had a buffet lunch and he is")
+    assert corrector.correct(lunch).edits == ()

@@ -247,6 +247,8 @@ class ContextPass:
         if half_named:
             clues.append("half the name right")
         required = (REQUIRED_CLUES if text.cased else UNCASED_REQUIRED_CLUES)[shape]
+        if half_named and not text.cased:
+            required = min(required, 2)  # half the name right stands in for the capitals it cannot show
         if len(clues) + 2 < required:
             # "petit" for a Mr Petit: not capitalised, not named, no half of a name; near and slot
             # cannot make up for all three
