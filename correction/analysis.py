@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator, NamedTuple
 
-from .text import Token, fold, joinable, tokenize
+from .text import NAME_PARTICLES, Token, fold, joinable, tokenize
 from .wordfreqs import detect_language, is_common, is_known
 
 MAX_SPAN_TOKENS = 4
@@ -112,10 +112,12 @@ class AnalyzedText:
         return not all(self.known[span.first : span.last])
 
     def name_like(self, span: Span) -> bool:
-        """Every token capitalised, and not only because a sentence starts here ("Open EA", "OpenEye",
-        not "Et même" or a lone "Samedi" opening a sentence). Never in a transcript written in
-        capitals throughout (see :func:`_capitals`)."""
-        if not all(self.capitalised[span.first : span.last]):
+        """Every token capitalised, but for particles inside ("Charles de Gaule"), and not only
+        because a sentence starts here ("Open EA", "OpenEye", not "Et même" or a lone "Samedi"
+        opening a sentence). Never in a transcript written in capitals throughout (see :func:`_capitals`)."""
+        capitalised, keys = self.capitalised, self.keys
+        if not (capitalised[span.first] and capitalised[span.last - 1]) or not all(
+                capitalised[position] or keys[position] in NAME_PARTICLES for position in range(span.first + 1, span.last - 1)):
             return False
         token = self.tokens[span.first]
         return span.size > 1 or not token.sentence_start or token.has_inner_capital

@@ -20,13 +20,14 @@ from rapidfuzz.distance import Indel
 from . import phonetics
 from .given_names import is_given_name
 from .lexicon import Entry, Lexicon
-from .text import fold
+from .text import NAME_PARTICLES, fold
 from .wordfreqs import is_common
 
 PERSON_KINDS = {"person"}
 MIN_APPROXIMATE_KEY = 4
 # Two or three capitalised words without digits: "Sam Altman", "Adam D'Angelo".
-_NAME = re.compile(r"^[A-ZÀ-Ý][^\W\d]*(?:['’.-][^\W\d]*)*(?: [A-ZÀ-Ý][^\W\d]*(?:['’.-][^\W\d]*)*){1,2}$")
+# A capitalised word without digits: "Sam", "D'Angelo", "Jean-Luc".
+_NAME_WORD = re.compile(r"^[A-ZÀ-Ý][^\W\d]*(?:['’.-][^\W\d]*)*$")
 
 
 class Surface(NamedTuple):
@@ -56,22 +57,29 @@ class Surface(NamedTuple):
 def name_parts(entry: Entry) -> list[str]:
     """First name and surname of a person, which transcripts often say alone.
 
-    A lexicon without kinds (a plain list) gets parts for terms that look like personal names:
-    two or three capitalised words, no digits, and either a given name first ("Sam Altman", "Reid
-    Hoffman") or no ordinary word at either end ("Demis Hassabis"; not "Google Meet", "Apple
+    A name has two or three words besides lower-case particles ("Charles de Gaulle", "Ursula von
+    der Leyen"). A lexicon without kinds (a plain list) gets parts for terms that look like
+    personal names: capitalised words, no digits, and either a given name first ("Sam Altman",
+    "Reid Hoffman") or no ordinary word at either end ("Demis Hassabis"; not "Google Meet", "Apple
     Podcasts", "Silicon Valley").
     """
     words = entry.term.split()
-    if not 2 <= len(words) <= 3:
+    if not 2 <= sum(word not in NAME_PARTICLES for word in words) <= 3 or words[-1] in NAME_PARTICLES:
         return []
     if entry.kind not in PERSON_KINDS:
         # an acronym is no word of a personal name ("AI Act", "Constitutional AI")
-        looks_like_name = entry.kind == "term" and _NAME.match(entry.term) and not any(
+        looks_like_name = entry.kind == "term" and _name_shaped(words) and not any(
             len(word) > 1 and word.isupper() for word in words) and (
             not (is_common(words[0].lower()) or is_common(words[-1].lower())) or is_given_name(words[0]))
         if not looks_like_name:
             return []
     return [word for word in (words[0], words[-1]) if len(fold(word)) >= 3]
+
+
+def _name_shaped(words: list[str]) -> bool:
+    """Capitalised words, with lower-case particles only between them."""
+    return all(_NAME_WORD.match(word) or (0 < position < len(words) - 1 and word in NAME_PARTICLES)
+               for position, word in enumerate(words))
 
 
 def surfaces_of(entry: Entry, first_id: int) -> list[Surface]:

@@ -220,7 +220,8 @@ def test_in_a_lower_case_transcript_names_spelled_right_are_mentions():
 
 
 OTHER_DOMAIN = Lexicon.from_terms(["Kylian Mbappé", "Jean-Luc Mélenchon", "Élisabeth Borne", "Gabriel Attal",
-                                   "Marine Le Pen", "Bruno Le Maire", "François Bayrou", "Google", "Emmanuel Macron"])
+                                   "Marine Le Pen", "Bruno Le Maire", "François Bayrou", "Google", "Emmanuel Macron",
+                                   "Charles de Gaulle"])
 
 
 @pytest.mark.parametrize(
@@ -230,6 +231,8 @@ OTHER_DOMAIN = Lexicon.from_terms(["Kylian Mbappé", "Jean-Luc Mélenchon", "Él
         ("Jean Luc Melanchon a réagi, comme Marine Lepen.", "Jean-Luc Mélenchon a réagi, comme Marine Le Pen."),
         ("Elisabeth Borne était à Matignon avant Gabriel Attale.", "Élisabeth Borne était à Matignon avant Gabriel Attal."),
         ("Le ministre Bruno Lemaire a parlé, puis François Bérou.", "Le ministre Bruno Le Maire a parlé, puis François Bayrou."),
+        ("L'aéroport Charles de Gaule était bloqué, dit Emmanuel Macron.",
+         "L'aéroport Charles de Gaulle était bloqué, dit Emmanuel Macron."),
     ],
 )
 def test_names_of_another_domain_are_fixed_from_the_canonical_list(raw, fixed):

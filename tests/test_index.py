@@ -51,6 +51,12 @@ def test_name_parts_need_a_person_or_a_name_shape():
     assert name_parts(Entry("AI Act")) == name_parts(Entry("Constitutional AI")) == []
 
 
+def test_names_with_particles_have_parts():
+    assert name_parts(Entry("Charles de Gaulle")) == ["Charles", "Gaulle"]
+    assert name_parts(Entry("Ursula von der Leyen", kind="person")) == ["Ursula", "Leyen"]
+    assert name_parts(Entry("Tour de France")) == []  # "france" is an ordinary word, "Tour" no given name
+
+
 def test_a_given_name_first_makes_a_person_whatever_the_surname():
     """"hoffman", "cook" and "wang" are frequent words, like "meet": the given name tells them apart."""
     assert name_parts(Entry("Reid Hoffman")) == ["Reid", "Hoffman"]
