@@ -97,8 +97,9 @@ class Mentions:
     def of(cls, job: Job, candidates: list[Candidate]) -> "Mentions":
         found: list[tuple[int, str, str]] = []
         for span, surface in job.mentions:
-            # "Claude" (a first name), "Apple", "Meta": spelled right, but say nothing about the domain
-            if not job.text.all_common(span):
+            # "Claude" (a first name), "Apple", "Meta": spelled right, but say nothing about the domain;
+            # a name of several words written as one does ("Emmanuel Macron", "Google Meet")
+            if not job.text.all_common(span) or (span.size > 1 and job.text.name_like(span)):
                 found.append((span.first, surface.entry.term, ""))
         for candidate in candidates:
             if not candidate.ambiguous:
