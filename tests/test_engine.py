@@ -373,6 +373,8 @@ def test_a_term_in_lower_case_keeps_the_capital_of_a_sentence_start():
     corrector = Corrector(Lexicon.from_terms(["compute", "doomers"]))
     assert corrector.correct("Compute is expensive. Les Doomers ont peur.").edits == ()
     assert corrector.correct("Compyute is expensive, they say.").text == "Compute is expensive, they say."
+    brands = Corrector(Lexicon.from_terms(["mRNA", "Moderna"]))
+    assert brands.correct("Moderna used M RNA for it.").text == "Moderna used mRNA for it."
 
 
 def test_an_acronym_spelled_letter_by_letter_is_the_term():

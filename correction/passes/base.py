@@ -161,8 +161,9 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     if lower_word and span.key.startswith(surface.key) and is_derived(span.key[len(surface.key):]):
         return None  # "googleurs", "macronistes": a word derived from the name, not the name misheard
     replacement = text.in_transcript_case(surface.replacement)
-    if replacement[:1].islower() and span.text[:1].isupper():
-        # a term written in lower case ("compute") keeps the capital of a sentence start or title
+    if replacement.islower() and span.text[:1].isupper():
+        # a term written in lower case ("compute") keeps the capital of a sentence start or title;
+        # a brand's own lower-case first letter ("mRNA", "iPhone") stays as the lexicon has it
         replacement = replacement[:1].upper() + replacement[1:]
     changes = plan_changes(text.source, text.tokens[span.first : span.last], replacement)
     if not changes or job.touches_mention(changes, span):
