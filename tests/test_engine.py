@@ -413,3 +413,21 @@ def test_without_capitals_half_a_name_right_and_an_entity_near_are_enough():
     assert corrector.correct(text).text == text.replace("buffet", "buffett")
     lunch = text.replace("warren buffet is", "we had a buffet lunch and he is")
     assert corrector.correct(lunch).edits == ()
+
+
+@pytest.mark.parametrize("terms, raw, fixed", [
+    (["Kamala Harris", "Mitch McConnell", "Nancy Pelosi"],
+     "Camala Harris met with Mitch McConnel and Nancy Palosi on Tuesday.",
+     "Kamala Harris met with Mitch McConnell and Nancy Pelosi on Tuesday."),
+    (["Volodymyr Zelensky", "Joe Biden"],
+     "Then Vladimir Zelenski flew in, and Joe Biden greeted him.",
+     "Then Volodymyr Zelensky flew in, and Joe Biden greeted him."),
+    (["Jennifer Doudna", "Pfizer", "Moderna", "BioNTech", "Katalin Karikó"],
+     "Jennifer Dowdna won, Moderna and Fizer made vaccines with Bio N Tech, and Katalin Kariko agreed.",
+     "Jennifer Doudna won, Moderna and Pfizer made vaccines with BioNTech, and Katalin Karikó agreed."),
+    (["Octave Klaba", "OVHcloud", "Roxanne Varza", "Station F", "Kyutai", "Bpifrance"],
+     "Octave Clabat, le fondateur d'OVH cloud, et Roxane Varsa de Station F parlent de Kyoutaï et de BPI France.",
+     "Octave Klaba, le fondateur d'OVHcloud, et Roxanne Varza de Station F parlent de Kyutai et de Bpifrance."),
+])
+def test_names_of_other_domains_and_languages(terms, raw, fixed):
+    assert Corrector(Lexicon.from_terms(terms)).correct(raw).text == fixed
