@@ -431,3 +431,9 @@ def test_without_capitals_half_a_name_right_and_an_entity_near_are_enough():
 ])
 def test_names_of_other_domains_and_languages(terms, raw, fixed):
     assert Corrector(Lexicon.from_terms(terms)).correct(raw).text == fixed
+
+
+def test_a_capitalised_function_word_opening_a_sentence_is_never_merged_into_a_name():
+    corrector = Corrector(Lexicon.from_terms(["Anthropic", "OpenAI"]))
+    raw = "The Anthropics team disagreed, but Open-AI's lawyers were quiet about it."
+    assert corrector.correct(raw).text == "The Anthropics team disagreed, but OpenAI's lawyers were quiet about it."
