@@ -77,8 +77,15 @@ def probe_rows(names: list[str], default_too: bool = False) -> list[str]:
     return rows
 
 
-def false_fire_rows() -> list[str]:
-    corrector = Corrector(Lexicon.load())
+def canonical_of_all_sets() -> Lexicon:
+    """Every data set's canonical names in one plain list (76 people, firms and products of three
+    domains): the kind of lexicon held-out transcripts are corrected with."""
+    names = {name for path in sorted(DATA.glob("*/edits.jsonl")) for name in load_dataset(path.parent).entities()}
+    return Lexicon.from_terms(sorted(names), name="canonical-all")
+
+
+def false_fire_rows(lexicon: Lexicon) -> list[str]:
+    corrector = Corrector(lexicon)
     rows = []
     # Recognisers differ in casing: the same speech as written, in lower case and in capitals.
     casings = {"": str, ", lower case": str.lower, ", capitals": str.upper}
@@ -110,10 +117,12 @@ def main() -> None:
     print("| data set | gold edits fixed | proposed edits right | traps touched | correct names touched | WER raw → corrected |")
     print("|---|---|---|---|---|---|")
     print("\n".join(probe_rows(["seed"], default_too=True)))
-    print("\nFalse fires of the default lexicon on ordinary speech (benchmarks/data/ordinary):\n")
-    print("| corpus | words | edits | per 10,000 words | words/s | edits |")
-    print("|---|---|---|---|---|---|")
-    print("\n".join(false_fire_rows()))
+    for lexicon in (Lexicon.load(), canonical_of_all_sets()):
+        print(f"\nFalse fires of the {lexicon.name} lexicon ({len(lexicon)} terms) on ordinary speech "
+              "(benchmarks/data/ordinary):\n")
+        print("| corpus | words | edits | per 10,000 words | words/s | edits |")
+        print("|---|---|---|---|---|---|")
+        print("\n".join(false_fire_rows(lexicon)))
 
 
 if __name__ == "__main__":
