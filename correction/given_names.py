@@ -27,7 +27,10 @@ def _given_names() -> frozenset[str]:
 
     names: set[str] = set()
     for module_info in pkgutil.iter_modules(person_providers.__path__):
-        provider = importlib.import_module(f"{person_providers.__name__}.{module_info.name}").Provider
+        try:
+            provider = importlib.import_module(f"{person_providers.__name__}.{module_info.name}").Provider
+        except (ImportError, AttributeError):
+            continue  # a locale this Faker version ships differently: the other 85 still tell names
         for list_name in _LIST_NAMES:
             listed = vars(provider).get(list_name)
             if isinstance(listed, (list, tuple, dict)):
