@@ -40,6 +40,10 @@ def is_common(word: str) -> bool:
     return max_zipf(word) >= COMMON_ZIPF
 
 
+def is_function_word(word: str) -> bool:
+    return max_zipf(word) >= FUNCTION_WORD_ZIPF
+
+
 def is_known(word: str) -> bool:
     return max_zipf(word) >= KNOWN_ZIPF
 

@@ -13,7 +13,7 @@ from ..candidates import Candidate
 from ..index import LexiconIndex, Surface
 from ..rewrite import plan_changes
 from ..text import fold
-from ..wordfreqs import FUNCTION_WORD_ZIPF, max_zipf
+from ..wordfreqs import is_function_word, max_zipf
 from .guards import (MAX_ANCHOR_ZIPF, MAX_KEY_LENGTH, MIN_KEY_LENGTH, eligible_for_approximate, has_accents,
                      is_ambiguous, is_derived, words_align)
 
@@ -87,7 +87,7 @@ class Job:
             if not text.capitalised[position] or text.keys[position] in own:
                 continue
             sentence_word = position == span.first - 1 and token.sentence_start
-            if sentence_word and max_zipf(text.keys[position]) >= FUNCTION_WORD_ZIPF:
+            if sentence_word and is_function_word(text.keys[position]):
                 continue
             return True
         return False

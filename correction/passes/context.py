@@ -30,7 +30,7 @@ from ..analysis import MAX_SPAN_TOKENS, AnalyzedText
 from ..candidates import Candidate
 from ..index import name_parts
 from ..text import fold
-from ..wordfreqs import FUNCTION_WORD_ZIPF, is_common, max_zipf
+from ..wordfreqs import is_common, is_function_word, max_zipf
 from .base import Job
 
 WINDOW = 20
@@ -133,8 +133,7 @@ def _respaced(text: AnalyzedText, candidate: Candidate) -> bool:
     "deep mind" (not "il y a" for Ilya)."""
     span = candidate.span
     words = text.keys[span.first : span.last]
-    return span.size > 1 and span.key == candidate.surface.key and not all(
-        max_zipf(word) >= FUNCTION_WORD_ZIPF for word in words)
+    return span.size > 1 and span.key == candidate.surface.key and not all(map(is_function_word, words))
 
 
 def _said_as_full_name(candidate: Candidate) -> bool:
@@ -205,8 +204,7 @@ class ContextPass:
     def _refusal(text: AnalyzedText, candidate: Candidate) -> str:
         """Why an ambiguous candidate is refused whatever the context, or "" when clues decide."""
         span, tokens = candidate.span, text.tokens
-        if tokens[span.first].after_apostrophe and text.all_common(span) and (
-                max_zipf(text.keys[span.first]) >= FUNCTION_WORD_ZIPF):
+        if tokens[span.first].after_apostrophe and text.all_common(span) and is_function_word(text.keys[span.first]):
             # "qu'il y a", "j'ai": a function word glued to another; "d'open ai" is not one
             return "follows an elision (\"qu'il y a\", \"j'ai\")"
         if candidate.pass_name == "exact":

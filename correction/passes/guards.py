@@ -15,7 +15,7 @@ from rapidfuzz.distance import Indel
 from .. import phonetics
 from ..analysis import AnalyzedText, Span
 from ..text import fold
-from ..wordfreqs import FUNCTION_WORD_ZIPF, max_zipf
+from ..wordfreqs import is_function_word, max_zipf
 
 # Spans longer than this (folded letters) are sentences, not names.
 MAX_KEY_LENGTH = 32
@@ -112,7 +112,7 @@ def eligible_for_approximate(text: AnalyzedText, span: Span, anchors: frozenset[
     capitalised_rare = span.size == 1 and text.capitalised[span.first] and not text.common[span.first]
     if not (anchored or capitalised_rare or text.has_non_word(span) or text.name_like(span)):
         return False
-    if span.size > 1 and text.tokens[span.first].sentence_start and max_zipf(text.keys[span.first]) >= FUNCTION_WORD_ZIPF:
+    if span.size > 1 and text.tokens[span.first].sentence_start and is_function_word(text.keys[span.first]):
         return False  # "The Anthropics team": a function word capitalised by the sentence is not part of a name
     if span.last < len(text.tokens) and _CUT_OFF.match(text.tokens[span.last].gap_before):
         return False  # "Greg Brock- Brockman": a word the speaker cut off, then said whole
