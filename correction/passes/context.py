@@ -174,9 +174,12 @@ class ContextPass:
         text = job.text
         decided = list(candidates)
         pending = []  # positions of candidates whose verdict rests on clues, which mentions can change
+        # half the name right depends on the candidate alone: found once, not again in every round
+        half_named = {position: _half_named(text, candidate)
+                      for position, candidate in enumerate(candidates) if candidate.ambiguous}
         for position, candidate in enumerate(candidates):
             if candidate.ambiguous:
-                refused = self._refusal(text, candidate)
+                refused = self._refusal(text, candidate, half_named[position])
                 if refused:
                     decided[position] = candidate.decided(f"dropped: {refused}")
                 else:
@@ -189,7 +192,7 @@ class ContextPass:
             flipped = []
             for position in to_decide:
                 before = decided[position]
-                decided[position] = self._decide(text, candidates[position], mentions)
+                decided[position] = self._decide(text, candidates[position], mentions, half_named[position])
                 if decided[position].decision.startswith("kept") != before.decision.startswith("kept"):
                     flipped.append(decided[position])
             if not flipped:
@@ -201,7 +204,7 @@ class ContextPass:
         return decided
 
     @staticmethod
-    def _refusal(text: AnalyzedText, candidate: Candidate) -> str:
+    def _refusal(text: AnalyzedText, candidate: Candidate, half_named: bool) -> str:
         """Why an ambiguous candidate is refused whatever the context, or "" when clues decide."""
         span, tokens = candidate.span, text.tokens
         if tokens[span.first].after_apostrophe and text.all_common(span) and is_function_word(text.keys[span.first]):
@@ -213,7 +216,7 @@ class ContextPass:
             return "a known word is not rewritten for looking like a name"
         # "Reed Hoffman" -> "Reid Hoffman" swaps a word for a word, but in a name with its other half
         # right; "Brett Tailor" -> "Bret Taylor" swaps both, but written as a name and said as one
-        renamed = ((text.name_like(span) or not text.cased) and _half_named(text, candidate)) or (
+        renamed = ((text.name_like(span) or not text.cased) and half_named) or (
             text.name_like(span) and _said_as_full_name(candidate))
         if not renamed and any(is_common(word) for _, _, new in candidate.changes for word in new.split()) and all(
                 text.common[token.index] for token in tokens[span.first : span.last]
@@ -223,7 +226,7 @@ class ContextPass:
             return "only the inflection differs (\"Podcast\" / \"Podcasts\")"
         return ""
 
-    def _decide(self, text: AnalyzedText, candidate: Candidate, mentions: "Mentions") -> Candidate:
+    def _decide(self, text: AnalyzedText, candidate: Candidate, mentions: "Mentions", half_named: bool) -> Candidate:
         span, entry = candidate.span, candidate.surface.entry
         tokens = text.tokens
         shape = "ordinary words" if text.all_common(span) else "rare words"
@@ -242,7 +245,6 @@ class ContextPass:
         if elsewhere is not None:
             line, _ = text.line_and_column(tokens[elsewhere].start)
             clues.append(f"named elsewhere (line {line})")
-        half_named = _half_named(text, candidate)
         if half_named:
             clues.append("half the name right")
         required = (REQUIRED_CLUES if text.cased else UNCASED_REQUIRED_CLUES)[shape]
