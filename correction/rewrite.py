@@ -41,6 +41,11 @@ def plan_changes(source: str, tokens: Sequence[Token], replacement: str) -> Opti
     return tuple(changes)
 
 
+def rewritten_tokens(tokens: Sequence[Token], changes: Sequence[Change]) -> list[Token]:
+    """The tokens that ``changes`` rewrite, of those given."""
+    return [token for token in tokens if any(start <= token.start < end for start, end, _ in changes)]
+
+
 @lru_cache(maxsize=1 << 16)
 def _word_operations(old: tuple[str, ...], replacement: str) -> Optional[tuple[tuple[int, int, str], ...]]:
     """The word alignment of a match, cached: a transcript repeats its names (and their mishearings).

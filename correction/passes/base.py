@@ -11,7 +11,7 @@ from typing import Protocol
 from ..analysis import AnalyzedText, Span
 from ..candidates import Candidate
 from ..index import LexiconIndex, Surface
-from ..rewrite import plan_changes
+from ..rewrite import plan_changes, rewritten_tokens
 from ..text import fold
 from ..wordfreqs import is_function_word, max_zipf
 from .guards import (MAX_ANCHOR_ZIPF, MAX_KEY_LENGTH, MIN_KEY_LENGTH, eligible_for_approximate, has_accents,
@@ -172,7 +172,7 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     if case_only and not text.cased:
         return None  # "GEMINI" -> "Gemini", "sam altman" -> "Sam Altman" in an uncased transcript: formatting
     tokens = text.tokens[span.first : span.last]
-    changed = [token for token in tokens if any(start <= token.start < end for start, end, _ in changes)]
+    changed = rewritten_tokens(tokens, changes)
     # "Salman Altman": the unchanged "Altman" already names the entity, only "Salman" is misheard
     partly_right = any(not text.common[token.index] for token in tokens if token not in changed)
     changed_span = span._replace(first=changed[0].index, last=changed[-1].index + 1)

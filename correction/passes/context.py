@@ -29,6 +29,7 @@ from .. import phonetics
 from ..analysis import MAX_SPAN_TOKENS, AnalyzedText
 from ..candidates import Candidate
 from ..index import name_parts
+from ..rewrite import rewritten_tokens
 from ..text import fold
 from ..wordfreqs import is_common, is_function_word, max_zipf
 from .base import Job
@@ -218,9 +219,9 @@ class ContextPass:
         # right; "Brett Tailor" -> "Bret Taylor" swaps both, but written as a name and said as one
         renamed = ((text.name_like(span) or not text.cased) and half_named) or (
             text.name_like(span) and _said_as_full_name(candidate))
+        changed = rewritten_tokens(tokens[span.first : span.last], candidate.changes)
         if not renamed and any(is_common(word) for _, _, new in candidate.changes for word in new.split()) and all(
-                text.common[token.index] for token in tokens[span.first : span.last]
-                if any(start <= token.start < end for start, end, _ in candidate.changes)):
+                text.common[token.index] for token in changed):
             return "would swap ordinary words for other ordinary words"
         if any(same_word_inflected(text.source[start:end], new) for start, end, new in candidate.changes):
             return "only the inflection differs (\"Podcast\" / \"Podcasts\")"
@@ -239,8 +240,7 @@ class ContextPass:
         clues = []
         if text.name_like(span):
             clues.append("capitalised")
-        changed = {token.index for token in tokens[span.first : span.last]
-                   if any(start <= token.start < end for start, end, _ in candidate.changes)}
+        changed = {token.index for token in rewritten_tokens(tokens[span.first : span.last], candidate.changes)}
         elsewhere = next((at for at in mentions.of_entity(entry.term, span.key) if at not in changed), None)
         if elsewhere is not None:
             line, _ = text.line_and_column(tokens[elsewhere].start)
