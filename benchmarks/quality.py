@@ -24,25 +24,31 @@ from pathlib import Path
 import jiwer
 
 from correction import Corrector, Lexicon, __version__
-from correction.bench.dataset import load_dataset
-from correction.scoring.edits import load_gold, load_spans, score_edits
+from correction.bench.dataset import Dataset, load_dataset
+from correction.scoring.edits import EditScore, score_edits
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"canonical": (0.85, 0.95), "default": (0.95, 0.98)}
 
 
-def dev_rows(dataset: Path) -> list[str]:
-    raw = (dataset / "raw.txt").read_text(encoding="utf-8")
-    reference = (dataset / "reference.txt").read_text(encoding="utf-8")
-    gold, traps = load_gold(str(dataset / "edits.jsonl")), load_spans(str(dataset / "traps.jsonl"))
-    correct = load_spans(str(dataset / "correct.jsonl"))
-    canonical = Lexicon.from_terms(sorted({span.entity for span in gold + correct}), name="canonical")
-    raw_wer = jiwer.wer(reference, raw)
+def measure(dataset: Dataset, corrector: Corrector, transform=str,
+            fold_case: bool = False) -> tuple[EditScore, float, float]:
+    """Correct ``dataset``'s raw transcript (through ``transform``, e.g. lower-cased, its gold with
+    it) and score the edits; WER before and after, on lower-cased text when ``fold_case``."""
+    raw = transform(dataset.raw)
+    result = corrector.correct(raw)
+    gold = [replace(span, text=transform(span.text)) for span in dataset.gold]
+    score = score_edits(gold, result.edits, list(dataset.traps), list(dataset.correct))
+    as_scored = str.lower if fold_case else str
+    reference = as_scored(dataset.reference)
+    return score, jiwer.wer(reference, as_scored(raw)), jiwer.wer(reference, as_scored(result.text))
+
+
+def dev_rows(folder: Path) -> list[str]:
+    dataset = load_dataset(folder)
     rows = []
-    for name, lexicon in (("canonical", canonical), ("default", Lexicon.load())):
-        result = Corrector(lexicon).correct(raw)
-        score = score_edits(gold, result.edits, traps, correct)
-        wer = jiwer.wer(reference, result.text)
+    for name, lexicon in (("canonical", dataset.canonical_lexicon()), ("default", Lexicon.load())):
+        score, raw_wer, wer = measure(dataset, Corrector(lexicon))
         fixed_target, right_target = TARGETS[name]
         rows.append(
             f"| {name} ({len(lexicon)} terms) | {score.fixed}/{score.gold} = {score.recall:.1%} (≥ {fixed_target:.0%}) "
@@ -63,12 +69,7 @@ def probe_rows(names: list[str], default_too: bool = False) -> list[str]:
         for lexicon_name, lexicon in lexicons:
             corrector = Corrector(lexicon)
             for casing, transform in {"": str, ", lower case": str.lower}.items():
-                raw = transform(dataset.raw)
-                result = corrector.correct(raw)
-                gold = [replace(span, text=transform(span.text)) for span in dataset.gold]
-                score = score_edits(gold, result.edits, list(dataset.traps), list(dataset.correct))
-                raw_wer = jiwer.wer(dataset.reference.lower(), raw.lower())
-                wer = jiwer.wer(dataset.reference.lower(), result.text.lower())
+                score, raw_wer, wer = measure(dataset, corrector, transform, fold_case=True)
                 rows.append(
                     f"| {dataset.name}{casing}, {lexicon_name} ({len(lexicon)} terms) | {score.fixed}/{score.gold} = "
                     f"{score.recall:.1%} | {score.right}/{score.predicted} = {score.precision:.1%} "
