@@ -18,7 +18,7 @@ from .analysis import AnalyzedText
 from .candidates import Candidate
 from .edits import Edit, apply_edits
 from .errors import UsageError
-from .index import LexiconIndex
+from .index import LexiconIndex, build_index
 from .lexicon import Lexicon
 from .passes import DEFAULT_PASSES, PASSES, Settings
 from .passes.base import Job
@@ -56,6 +56,7 @@ class Corrector:
         min_score: float = 0.8,
         lang: str | None = None,
         resolver: Callable[..., list[Candidate]] = resolve,
+        index_source: Callable[[Lexicon, str], LexiconIndex] = build_index,
     ):
         self.lexicon = lexicon if lexicon is not None else Lexicon.default()
         self.pass_names = parse_passes(passes)
@@ -67,11 +68,12 @@ class Corrector:
         self.resolver = resolver
         self._passes = [PASSES[name]() for name in self.pass_names]
         self._indexes: dict[str, LexiconIndex] = {}
+        self._index_source = index_source  # build_index, or a cache's index_for (correction.cache)
 
     def index_for(self, lang: str) -> LexiconIndex:
         """The index of the entries that fit a transcript in ``lang``, built on first use."""
         if lang not in self._indexes:
-            self._indexes[lang] = LexiconIndex(self.lexicon.restricted_to(lang))
+            self._indexes[lang] = self._index_source(self.lexicon, lang)
         return self._indexes[lang]
 
     @property

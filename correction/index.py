@@ -12,7 +12,7 @@ many keys share its bigrams, not on the size of the lexicon.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -139,6 +139,21 @@ class NgramIndex:
         self.codes = codes[starts]
         self.offsets = np.append(starts, len(codes))
 
+    ARRAYS = ("lengths", "codes", "offsets", "postings")
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """What is stored of this index besides its keys (see :meth:`from_arrays`)."""
+        return {name: getattr(self, name) for name in self.ARRAYS}
+
+    @classmethod
+    def from_arrays(cls, keys: Sequence[str], arrays: Mapping[str, np.ndarray]) -> "NgramIndex":
+        """The index whose :meth:`arrays` these are, without building anything."""
+        index = cls.__new__(cls)
+        index.keys = keys  # type: ignore[assignment]
+        for name in cls.ARRAYS:
+            setattr(index, name, arrays[name])
+        return index
+
     def shortlist(self, query: str, limit: int = 24, length_ratio: float = 0.6) -> np.ndarray:
         """Ids of up to ``limit`` keys sharing the most bigrams with ``query``, of a similar length."""
         if not len(self.codes):
@@ -181,16 +196,26 @@ class LexiconIndex:
         self.surfaces: list[Surface] = []
         for entry in lexicon:
             self.surfaces.extend(surfaces_of(entry, len(self.surfaces)))
-        self.negatives: dict[str, frozenset[str]] = {
-            entry.term: frozenset(fold(text) for text in entry.negatives) for entry in lexicon if entry.negatives
-        }
-        self.exact: dict[str, list[Surface]] = {}
+        self.negatives = negatives_of(lexicon)
+        self.exact: Mapping[str, list[Surface]] = {}
         for surface in self.surfaces:
-            self.exact.setdefault(surface.key, []).append(surface)
+            self.exact.setdefault(surface.key, []).append(surface)  # type: ignore[attr-defined]
         self._spelling: NgramIndex | None = None
         self._sound: NgramIndex | None = None
-        self._sound_owners: list[list[tuple[int, str]]] = []
-        self._spelling_owner: list[int] = []
+        self._spelling_owner = np.empty(0, dtype=np.int32)
+        self._sound_owners = SoundOwners.of([])
+
+    @classmethod
+    def assembled(cls, lexicon: Lexicon, surfaces: Sequence[Surface], exact: Mapping[str, list[Surface]],
+                  spelling: "NgramIndex", spelling_owner: np.ndarray, sound: "NgramIndex",
+                  sound_owners: "SoundOwners") -> "LexiconIndex":
+        """An index from parts already built (read from the cache by :mod:`correction.index_store`)."""
+        index = cls.__new__(cls)
+        index.lexicon, index.surfaces, index.exact = lexicon, surfaces, exact  # type: ignore[assignment]
+        index.negatives = negatives_of(lexicon)
+        index._spelling, index._spelling_owner = spelling, spelling_owner
+        index._sound, index._sound_owners = sound, sound_owners
+        return index
 
     # Approximate indexes are built on first use: a run with `--passes exact` never pays for them.
     # Forms shorter than MIN_APPROXIMATE_KEY letters ("API", "IA", "Sam") are matched exactly only:
@@ -203,12 +228,12 @@ class LexiconIndex:
     def spelling(self) -> NgramIndex:
         if self._spelling is None:
             surfaces = self.approximate_surfaces
-            self._spelling_owner = [surface.id for surface in surfaces]
+            self._spelling_owner = np.array([surface.id for surface in surfaces], dtype=np.int32)
             self._spelling = NgramIndex([surface.key for surface in surfaces])
         return self._spelling
 
     def spelling_owner(self, key_id: int) -> Surface:
-        return self.surfaces[self._spelling_owner[key_id]]
+        return self.surfaces[int(self._spelling_owner[key_id])]
 
     @property
     def sound(self) -> NgramIndex:
@@ -223,13 +248,48 @@ class LexiconIndex:
                     for lang, key in keys_by_text[spoken].items():
                         if key:
                             owners.setdefault(key, []).append((surface.id, lang))
-            self._sound_owners = list(owners.values())
+            self._sound_owners = SoundOwners.of(list(owners.values()))
             self._sound = NgramIndex(list(owners))
         return self._sound
 
     def sound_owners(self, key_id: int) -> list[tuple[Surface, str]]:
         """The surfaces that sound like key ``key_id``, each with the reading ("fr"/"en") that does."""
         return [(self.surfaces[surface_id], lang) for surface_id, lang in self._sound_owners[key_id]]
+
+
+def build_index(lexicon: Lexicon, lang: str) -> LexiconIndex:
+    """The index of the entries of ``lexicon`` that fit a transcript in ``lang``, built now."""
+    return LexiconIndex(lexicon.restricted_to(lang))
+
+
+def negatives_of(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """Folded spellings a reviewer rejected, by term."""
+    return {entry.term: frozenset(fold(text) for text in entry.negatives) for entry in lexicon if entry.negatives}
+
+
+READING_LANGS = tuple(phonetics.VOICES)
+
+
+class SoundOwners:
+    """For each sound key, the surfaces that read so and in which language: three flat arrays
+    (offsets, surface ids, language codes) rather than a list of lists, so they store and load as is."""
+
+    def __init__(self, offsets: np.ndarray, surface_ids: np.ndarray, langs: np.ndarray):
+        self.offsets, self.surface_ids, self.langs = offsets, surface_ids, langs
+
+    @classmethod
+    def of(cls, owners: list[list[tuple[int, str]]]) -> "SoundOwners":
+        flat = [owner for key_owners in owners for owner in key_owners]
+        offsets = np.zeros(len(owners) + 1, dtype=np.int64)
+        np.cumsum([len(key_owners) for key_owners in owners], out=offsets[1:])
+        surface_ids = np.array([surface_id for surface_id, _ in flat], dtype=np.int32)
+        langs = np.array([READING_LANGS.index(lang) for _, lang in flat], dtype=np.uint8)
+        return cls(offsets, surface_ids, langs)
+
+    def __getitem__(self, key_id: int) -> list[tuple[int, str]]:
+        start, end = int(self.offsets[key_id]), int(self.offsets[key_id + 1])
+        return [(surface_id, READING_LANGS[lang])
+                for surface_id, lang in zip(self.surface_ids[start:end].tolist(), self.langs[start:end].tolist())]
 
 
 _ACRONYM = re.compile(r"(?<![A-Z])([A-Z]{2,4})(?![a-z])")

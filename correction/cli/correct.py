@@ -13,7 +13,7 @@ from ..errors import InputError, UsageError
 from ..formats import FORMATS, Document, format_for, read_document
 from ..io import read_text, write_text_atomic
 from ..passes import DEFAULT_PASSES, PASSES
-from .options import lexicon_option, load_lexicon, same_file
+from .options import cache_options, lexicon_option, load_lexicon, open_cache, same_file
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,9 @@ def _transcripts_in(folder: Path) -> list[Path]:
 @click.option("--lang", type=click.Choice(["auto", "fr", "en"]), default="auto", show_default=True,
               help="Transcript language, for lexicon entries marked fr or en. auto: guessed from the words.")
 @click.option("--in-place", is_flag=True, help="Allow OUTPUT to be INPUT itself (the input is overwritten).")
-def correct(input_path, output, lexicons, edits_path, passes, min_score, format_name, lang, in_place):
+@cache_options
+def correct(input_path, output, lexicons, edits_path, passes, min_score, format_name, lang, in_place, cache_dir,
+            no_cache):
     """Correct misheard domain terms in INPUT (a file, '-' for stdin, or a folder).
 
     Plain text, SRT, WebVTT and Whisper JSON are supported; the output keeps the input's
@@ -73,7 +75,9 @@ def correct(input_path, output, lexicons, edits_path, passes, min_score, format_
     from ..engine import Corrector
 
     language = None if lang == "auto" else lang
-    corrector = Corrector(load_lexicon(lexicons), passes=passes, min_score=min_score, lang=language)
+    cache = open_cache(cache_dir, no_cache)
+    corrector = Corrector(load_lexicon(lexicons, cache), passes=passes, min_score=min_score, lang=language,
+                          **({"index_source": cache.index_for} if cache else {}))
 
     folder = input_path != "-" and Path(input_path).is_dir()
     if folder:
