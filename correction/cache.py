@@ -93,8 +93,7 @@ class IndexCache:
         from .index_store import load_index, save_index
 
         restricted = lexicon.restricted_to(lang)
-        path = self.index_path(lexicon, lang)
-        meta = {"engine": engine_fingerprint(), "lexicon": lexicon.sha256}
+        path, meta = self.index_path(lexicon, lang), self._index_meta(lexicon)
         try:
             return load_index(path, restricted, meta)
         except StaleFile:
@@ -102,6 +101,18 @@ class IndexCache:
         index = LexiconIndex(restricted)
         _store(lambda: save_index(index, path, meta))
         return index
+
+    def stored(self, lexicon: Lexicon, lang: str) -> bool:
+        """Whether a sound index of ``lexicon`` for ``lang`` is stored (checked whole: checksum too)."""
+        try:
+            read_arrays(self.index_path(lexicon, lang), self._index_meta(lexicon))
+        except StaleFile:
+            return False
+        return True
+
+    @staticmethod
+    def _index_meta(lexicon: Lexicon) -> dict:
+        return {"engine": engine_fingerprint(), "lexicon": lexicon.sha256}
 
     def lexicon_path(self, paths: Sequence[str | os.PathLike]) -> Path:
         parts = [f"{path}:{hashlib.sha256(Path(path).read_bytes()).hexdigest()}" for path in paths]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,13 @@ SEED = ROOT / "benchmarks" / "data" / "seed"
 
 def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache_dir(tmp_path_factory):
+    """The CLI caches lexicon indexes; the tests' caches go to a temporary folder, not the user's."""
+    os.environ["CORRECTION_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    return Path(os.environ["CORRECTION_CACHE_DIR"])
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from ..io import read_text, write_text_atomic
-from .options import lexicon_option_with, load_lexicon
+from .options import cache_options, lexicon_option_with, load_lexicon, open_cache
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -22,7 +22,45 @@ def lexicon() -> None:
       correction lexicon check lexicons/default.csv episode.csv
       correction lexicon extract notes.txt --into episode.csv
       correction lexicon learn talk.decisions.jsonl --into episode.csv
+      correction lexicon build people.csv products.csv
     """
+
+
+@lexicon.command(context_settings=CONTEXT, short_help="Build and cache the index of a lexicon ahead of time.")
+@click.argument("paths", metavar="[LEXICON...]", nargs=-1, type=click.Path(dir_okay=False))
+@cache_options
+def build(paths, cache_dir, no_cache):
+    """Build the index of LEXICON files (merged, as repeated --lexicon options merge them) and store
+    it in the cache, so that `correction correct` with the same files loads it instead of building it.
+    Without LEXICON: the shipped default lexicon.
+
+    The index is kept per language the lexicon distinguishes (entries marked fr or en) and keyed by
+    the lexicon's content and the engine version: an edited file or a new version builds anew.
+
+    \b
+    Examples:
+      correction lexicon build people.csv products.csv
+      correction correct talk.txt --lexicon people.csv --lexicon products.csv   # loads the index
+      correction lexicon build big.csv --cache /srv/correction-cache
+    """
+    import time
+
+    from ..errors import UsageError
+
+    if no_cache:
+        raise UsageError("--no-cache", "nothing to build without a cache")
+    cache = open_cache(cache_dir, no_cache=False)
+    started = time.perf_counter()
+    vocabulary = load_lexicon(paths, cache)
+    langs_by_path: dict = {}
+    for lang in ("fr", "en"):
+        langs_by_path.setdefault(cache.index_path(vocabulary, lang), []).append(lang)
+    for path, langs in langs_by_path.items():
+        state = "up to date" if cache.stored(vocabulary, langs[0]) else "built"
+        cache.index_for(vocabulary, langs[0])
+        click.echo(f"{path}: {state} (transcripts in {', '.join(langs)})", err=True)
+    click.echo(f"{vocabulary.name}: {len(vocabulary)} entries, ready in {time.perf_counter() - started:.1f} s",
+               err=True)
 
 
 @lexicon.command(context_settings=CONTEXT, short_help="Learn aliases and negatives from review decisions.")
