@@ -29,7 +29,7 @@ import numpy as np
 
 from . import __version__
 from .arrayfile import StaleFile, read_arrays, write_arrays
-from .index import LexiconIndex
+from .index import READING_LANGS, LexiconIndex
 from .lexicon import Entry, Lexicon, default_lexicon_path
 
 CACHE_ENV = "CORRECTION_CACHE_DIR"
@@ -40,6 +40,8 @@ INDEX_MODULES = ("index.py", "index_store.py", "arrayfile.py", "phonetics.py", "
                  "given_names.py", "wordfreqs.py", "cache.py")
 # Libraries whose data changes readings, word frequencies or given names.
 INDEX_LIBRARIES = ("espeakng-loader", "phonemizer-fork", "wordfreq", "faker", "num2words")
+# About 20 MB of readings; a run on new text adds a few thousand words.
+MAX_READINGS = 1_000_000
 ENTRY_FIELDS = ("term", "aliases", "sounds_like", "kind", "lang", "context", "negatives")
 
 
@@ -114,6 +116,10 @@ class IndexCache:
     def _index_meta(lexicon: Lexicon) -> dict:
         return {"engine": engine_fingerprint(), "lexicon": lexicon.sha256}
 
+    def readings(self) -> StoredReadings:
+        """The stored espeak-ng readings, as a context (see :class:`StoredReadings`)."""
+        return StoredReadings(self.directory / "readings" / f"{_key(engine_fingerprint())}.arrays")
+
     def lexicon_path(self, paths: Sequence[str | os.PathLike]) -> Path:
         parts = [f"{path}:{hashlib.sha256(Path(path).read_bytes()).hexdigest()}" for path in paths]
         return self.directory / "lexicon" / f"{_key(engine_fingerprint(), *parts)}.arrays"
@@ -133,6 +139,48 @@ class IndexCache:
         lexicon = Lexicon.load(*paths)
         _store(lambda: _write_lexicon(lexicon, path, meta))
         return lexicon
+
+
+class StoredReadings:
+    """espeak-ng readings of words kept between runs: ``with cache.readings():`` loads them into
+    :mod:`correction.phonetics` and, on the way out, stores what the run added (merged with what
+    other runs stored meanwhile)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.loaded = 0
+
+    def _read(self) -> list[tuple[tuple[str, str], str]]:
+        try:
+            stored = read_arrays(self.path, {"engine": engine_fingerprint()})
+        except StaleFile:
+            return []
+        langs = [READING_LANGS[code] for code in stored.arrays["lang"].tolist()]
+        return list(zip(zip(stored.strings["text"], langs), stored.strings["ipa"]))
+
+    def __enter__(self) -> "StoredReadings":
+        from . import phonetics
+
+        known = self._read()
+        phonetics.learn_ipa(known)
+        self.loaded = len(known)
+        return self
+
+    def __exit__(self, *error) -> None:
+        from . import phonetics
+
+        known = phonetics.known_ipa()
+        if len(known) <= self.loaded or error[0] is not None:
+            return
+        merged = dict(self._read())
+        merged.update(known)
+        # this run's readings first: when the file is full, the oldest go
+        kept = list(known.items()) + [item for item in merged.items() if item[0] not in known]
+        kept = kept[:MAX_READINGS]
+        _store(lambda: write_arrays(
+            self.path, {"engine": engine_fingerprint()},
+            {"lang": np.array([READING_LANGS.index(lang) for (_, lang), _ in kept], dtype=np.uint8)},
+            {"text": [text for (text, _), _ in kept], "ipa": [ipa for _, ipa in kept]}))
 
 
 def _store(write) -> None:

@@ -101,6 +101,17 @@ def ipa(texts: Iterable[str], lang: str) -> dict[str, str]:
     return {text: _CACHE[(text, lang)] for text in texts}
 
 
+def known_ipa() -> dict[tuple[str, str], str]:
+    """Every IPA reading made so far in this process, by ``(text, lang)`` (what the cache saves)."""
+    return dict(_CACHE)
+
+
+def learn_ipa(known: Iterable[tuple[tuple[str, str], str]]) -> None:
+    """Add readings made earlier (by another run: :mod:`correction.cache`), so espeak-ng is not asked again."""
+    for key, phonemes in known:
+        _CACHE.setdefault(key, phonemes)
+
+
 def readings(texts: Iterable[str]) -> dict[str, dict[str, str]]:
     """Coarse keys of each text in every language: ``{text: {"fr": key, "en": key}}``.
 

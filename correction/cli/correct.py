@@ -56,9 +56,11 @@ def _transcripts_in(folder: Path) -> list[Path]:
 @click.option("--lang", type=click.Choice(["auto", "fr", "en"]), default="auto", show_default=True,
               help="Transcript language, for lexicon entries marked fr or en. auto: guessed from the words.")
 @click.option("--in-place", is_flag=True, help="Allow OUTPUT to be INPUT itself (the input is overwritten).")
+@click.option("-j", "--jobs", "job_count", type=click.IntRange(min=1),
+              help="Worker processes for a folder (each loads the cached index once). Default: all cores.")
 @cache_options
-def correct(input_path, output, lexicons, edits_path, passes, min_score, format_name, lang, in_place, cache_dir,
-            no_cache):
+def correct(input_path, output, lexicons, edits_path, passes, min_score, format_name, lang, in_place, job_count,
+            cache_dir, no_cache):
     """Correct misheard domain terms in INPUT (a file, '-' for stdin, or a folder).
 
     Plain text, SRT, WebVTT and Whisper JSON are supported; the output keeps the input's
@@ -71,13 +73,19 @@ def correct(input_path, output, lexicons, edits_path, passes, min_score, format_
       cat talk.txt | correction correct - --lexicon episode.txt --lexicon people.csv
       correction correct transcripts/ -o corrected/    # every transcript in a folder
       correction correct talk.txt --passes exact,fuzzy --min-score 0.9
+      correction correct transcripts/ -o corrected/ --jobs 4
     """
+    from contextlib import nullcontext
+
     from ..engine import Corrector
+    from ..parallel import EngineSpec, correct_in_processes, default_jobs
 
     language = None if lang == "auto" else lang
     cache = open_cache(cache_dir, no_cache)
     corrector = Corrector(load_lexicon(lexicons, cache), passes=passes, min_score=min_score, lang=language,
                           **({"index_source": cache.index_for} if cache else {}))
+    spec = EngineSpec.of(lexicons, passes, min_score, language, cache)
+    spec.adopt(corrector)
 
     folder = input_path != "-" and Path(input_path).is_dir()
     if folder:
@@ -92,10 +100,13 @@ def correct(input_path, output, lexicons, edits_path, passes, min_score, format_
 
     totals: Counter[str] = Counter()
     results = []
-    for job in tqdm(jobs, desc="correcting", unit="file", disable=None if folder else True, leave=False):
-        result = corrector.correct(job.document.text)
-        results.append((job, job.document.render(result.edits), result.edits))
-        totals.update(edit.pass_name for edit in result.edits)
+    workers = (job_count or default_jobs()) if folder else 1
+    with cache.readings() if cache else nullcontext():
+        corrected = correct_in_processes(spec, [job.document.text for job in jobs], workers)
+        for job, edits in tqdm(zip(jobs, corrected), total=len(jobs), desc="correcting", unit="file",
+                               disable=None if folder else True, leave=False):
+            results.append((job, job.document.render(edits), edits))
+            totals.update(edit.pass_name for edit in edits)
     for job, rendered, edits in results:
         _write(job, rendered, edits)
     summary = ", ".join(f"{name} {totals[name]}" for name in corrector.pass_names if totals[name])

@@ -49,3 +49,24 @@ def test_lexicon_build_errors(run, tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)
     result = run("lexicon", "build", *args)
     assert result.exit_code == 2 and result.stderr.strip().splitlines()[-1] == message
+
+
+def test_jobs_write_exactly_what_a_serial_run_writes(run, tmp_path, people):
+    source = tmp_path / "in"
+    lines = [line for line in (SEED / "raw.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
+    for number in range(6):  # six files of unequal length, in sub-folders
+        folder = source / f"part{number % 2}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"t{number}.txt").write_text("\n".join(lines[number * 9 : number * 9 + 4 + number * 3]) + "\n",
+                                              encoding="utf-8")
+    outputs = {}
+    for jobs in ("1", "2"):
+        out, log = tmp_path / f"out{jobs}", tmp_path / f"log{jobs}"
+        result = run("correct", source, "-o", out, "--edits", log, "--jobs", jobs, "--lexicon", people,
+                     "--cache", tmp_path / "cache")
+        assert result.exit_code == 0, result.stderr
+        outputs[jobs] = ({path.relative_to(out): path.read_text(encoding="utf-8") for path in out.rglob("*.txt")},
+                         {path.relative_to(log): path.read_text(encoding="utf-8") for path in log.rglob("*.jsonl")},
+                         result.stderr)
+    assert len(outputs["1"][0]) == 6 and any(outputs["1"][1].values())
+    assert outputs["1"] == outputs["2"]

@@ -1,0 +1,126 @@
+"""Correcting many texts on several cores (``--jobs N``) or machines (``--dask``): the same corrector,
+rebuilt once in every worker process from a small picklable :class:`EngineSpec`.
+
+A worker loads the lexicon and its index from the cache (memory-mapped: processes on one machine
+share the pages), so starting one costs a fraction of a second, not an index build. Results come
+back in input order, so a parallel run writes exactly what a serial run writes.
+
+>>> spec = EngineSpec(lexicons=(), passes="exact", min_score=0.8, lang="fr", cache_dir=None)
+>>> [[edit.replacement for edit in edits] for edits in correct_texts(spec, ["OpenAi", "Anthropic"])]
+[['OpenAI'], []]
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator, Sequence
+
+from .edits import Edit
+
+if TYPE_CHECKING:
+    from .cache import IndexCache
+    from .engine import Corrector
+
+# Tasks per worker: enough to even out files of unequal length, few enough to keep the overhead low.
+TASKS_PER_WORKER = 8
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """Everything a worker needs to build the corrector the command line asked for.
+
+    ``lexicons`` are absolute paths (every worker must see the same files); ``cache_dir`` None is
+    ``--no-cache`` (every worker then builds its own index)."""
+
+    lexicons: tuple[str, ...]
+    passes: str
+    min_score: float
+    lang: str | None
+    cache_dir: str | None
+
+    @classmethod
+    def of(cls, lexicons: Sequence[str], passes: str, min_score: float, lang: str | None,
+           cache: "IndexCache | None") -> "EngineSpec":
+        return cls(tuple(str(Path(path).resolve()) for path in lexicons), passes, min_score, lang,
+                   str(cache.directory.resolve()) if cache is not None else None)
+
+    @property
+    def cache(self) -> "IndexCache | None":
+        from .cache import IndexCache
+
+        return IndexCache(Path(self.cache_dir)) if self.cache_dir is not None else None
+
+    def corrector(self, lang: str | None = None) -> "Corrector":
+        """This process's corrector for this spec (and ``lang``, if not the spec's), built on first use."""
+        key = (self, lang or self.lang)
+        if key not in _CORRECTORS:
+            _CORRECTORS[key] = self._build(lang or self.lang)
+        return _CORRECTORS[key]
+
+    def _build(self, lang: str | None) -> "Corrector":
+        from .engine import Corrector
+        from .lexicon import Lexicon
+
+        cache = self.cache
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the parent process reported the lexicon's warnings
+            lexicon = cache.lexicon(*self.lexicons) if cache is not None else Lexicon.load(*self.lexicons)
+        if cache is not None and not _READINGS_LOADED:
+            # readings stored by earlier runs; a worker does not store its own (the parent run does)
+            cache.readings().__enter__()
+            _READINGS_LOADED.append(True)
+        options = {"index_source": cache.index_for} if cache is not None else {}
+        return Corrector(lexicon, passes=self.passes, min_score=self.min_score, lang=lang, **options)
+
+    def adopt(self, corrector: "Corrector") -> None:
+        """Use ``corrector`` (built by the caller, who reported the lexicon's warnings) for this spec
+        in this process, and in the worker processes forked from it."""
+        _CORRECTORS[(self, self.lang)] = corrector
+
+    def warm(self, langs: Sequence[str] = ("fr", "en")) -> None:
+        """Load or build the indexes before workers start: forked workers inherit them, others load
+        them from the cache instead of each building its own."""
+        corrector = self.corrector()
+        for lang in [self.lang] if self.lang else langs:
+            corrector.index_for(lang)
+
+
+_CORRECTORS: dict[tuple[EngineSpec, str | None], "Corrector"] = {}
+_READINGS_LOADED: list[bool] = []
+
+
+def correct_texts(spec: EngineSpec, texts: Sequence[str], langs: Sequence[str | None] | None = None
+                  ) -> list[tuple[Edit, ...]]:
+    """The edits of each text, in this process (``langs``: a language per text, None for the spec's)."""
+    langs = langs if langs is not None else [None] * len(texts)
+    return [spec.corrector(lang).correct(text).edits for text, lang in zip(texts, langs)]
+
+
+def _correct_one(spec: EngineSpec, text: str) -> tuple[Edit, ...]:
+    return spec.corrector().correct(text).edits
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def correct_in_processes(spec: EngineSpec, texts: Sequence[str], jobs: int) -> Iterator[tuple[Edit, ...]]:
+    """The edits of each text, in input order, from ``jobs`` worker processes (here when ``jobs`` is 1)."""
+    if jobs <= 1 or len(texts) <= 1:
+        for text in texts:
+            yield _correct_one(spec, text)
+        return
+    spec.warm()
+    workers = min(jobs, len(texts))
+    chunk = max(1, len(texts) // (workers * TASKS_PER_WORKER))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context()) as pool:
+        yield from pool.map(_correct_one, [spec] * len(texts), texts, chunksize=chunk)
