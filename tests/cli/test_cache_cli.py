@@ -25,7 +25,7 @@ def test_correct_stores_then_reuses_the_index_with_the_same_output(run, tmp_path
         result = run("correct", SEED / "raw.txt", "--lexicon", people, "--cache", cache)
         assert result.exit_code == 0, result.stderr
         outputs.append(result.stdout)
-    assert stored(cache) == ["index", "lexicon"]  # one lexicon, one index (the transcript is French)
+    assert stored(cache) == ["index", "lexicon", "readings"]  # one of each (the transcript is French)
     uncached = run("correct", SEED / "raw.txt", "--lexicon", people, "--no-cache", "--cache", tmp_path / "unused")
     assert outputs[0] == outputs[1] == uncached.stdout and "Sam Altman" in uncached.stdout
     assert not (tmp_path / "unused").exists()
