@@ -36,7 +36,7 @@ def test_lexicon_build_then_correct_finds_the_index_up_to_date(run, tmp_path, pe
     result = run("lexicon", "build", people, "--cache", cache)
     assert result.exit_code == 0, result.stderr
     assert result.stderr.count(": built (transcripts in ") == 2  # Ilya Sutskever is fr only
-    assert stored(cache) == ["index", "index", "lexicon"]
+    assert stored(cache) == ["index", "index", "lexicon", "readings"]
     again = run("lexicon", "build", people, "--cache", cache)
     assert again.stderr.count(": up to date (transcripts in ") == 2
 
