@@ -20,11 +20,18 @@ from rapidfuzz.distance import Indel
 from . import phonetics
 from .given_names import is_given_name
 from .lexicon import Entry, Lexicon
+from .shortlist import accepted_lengths, cutoff_bounds, top_counts
 from .text import NAME_PARTICLES, fold
 from .wordfreqs import is_common
 
 PERSON_KINDS = {"person"}
 MIN_APPROXIMATE_KEY = 4
+# Posting lists up to this long are read whole; past it (only in lexicons of thousands of terms) a
+# look-up reads the shortest lists and probes the longest (correction.shortlist). The shipped
+# lexicon has about a thousand keys: its look-ups read every list, as they always did.
+POSTINGS_CAP = 2_000
+# Key lengths from this one up share the last length bucket of the postings.
+LONGEST_BUCKET = 64
 # Two or three capitalised words without digits: "Sam Altman", "Adam D'Angelo".
 # A capitalised word without digits: "Sam", "D'Angelo", "Jean-Luc".
 _NAME_WORD = re.compile(r"^[A-ZÀ-Ý][^\W\d]*(?:['’.-][^\W\d]*)*$")
@@ -129,7 +136,14 @@ class NgramIndex:
     def __init__(self, keys: Sequence[str]):
         self.keys = list(keys)
         self.lengths = np.fromiter((len(key) for key in self.keys), dtype=np.int32, count=len(self.keys))
+        # Postings hold a key's rank by length, not its id: a bigram's keys of the lengths a query
+        # can match are then one run of its list, and the only ones a look-up reads.
+        self.by_length = np.argsort(self.lengths, kind="stable").astype(np.int32)  # rank -> key id
+        self.sorted_lengths = self.lengths[self.by_length]
+        rank = np.empty(len(self.keys), dtype=np.int32)
+        rank[self.by_length] = np.arange(len(self.keys), dtype=np.int32)
         codes, owners = bigram_codes(self.keys) if self.keys else (np.empty(0, np.uint64), np.empty(0, np.int32))
+        owners = rank[owners]
         order = np.lexsort((owners, codes))
         codes, owners = codes[order], owners[order]
         first = np.ones(len(codes), dtype=bool)
@@ -138,8 +152,16 @@ class NgramIndex:
         starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else np.empty(0, np.int64)
         self.codes = codes[starts]
         self.offsets = np.append(starts, len(codes))
+        # where each length starts in each bigram's list: a look-up slices the run it needs, no search
+        slot_of = np.repeat(np.arange(len(self.codes)), np.diff(self.offsets))
+        buckets = np.minimum(self.sorted_lengths[self.postings], LONGEST_BUCKET) if len(self.postings) else slot_of
+        per_length = np.bincount(slot_of * (LONGEST_BUCKET + 1) + buckets,
+                                 minlength=len(self.codes) * (LONGEST_BUCKET + 1))
+        before = np.cumsum(per_length.reshape(len(self.codes), LONGEST_BUCKET + 1), axis=1) - per_length.reshape(
+            len(self.codes), LONGEST_BUCKET + 1)
+        self.length_starts = np.hstack([before, np.diff(self.offsets)[:, None]]) + self.offsets[:-1, None]
 
-    ARRAYS = ("lengths", "codes", "offsets", "postings")
+    ARRAYS = ("lengths", "by_length", "sorted_lengths", "codes", "offsets", "postings", "length_starts")
 
     def arrays(self) -> dict[str, np.ndarray]:
         """What is stored of this index besides its keys (see :meth:`from_arrays`)."""
@@ -154,8 +176,15 @@ class NgramIndex:
             setattr(index, name, arrays[name])
         return index
 
-    def shortlist(self, query: str, limit: int = 24, length_ratio: float = 0.6) -> np.ndarray:
-        """Ids of up to ``limit`` keys sharing the most bigrams with ``query``, of a similar length."""
+    def shortlist(self, query: str, limit: int = 24, length_ratio: float = 0.6,
+                  cutoff: float | None = None) -> np.ndarray:
+        """Ids of up to ``limit`` keys sharing the most bigrams with ``query``, of a similar length.
+
+        Only the run of each bigram's keys with accepted lengths is read. With ``cutoff``, when a
+        posting list is longer than POSTINGS_CAP (lexicons of thousands of terms), keys that cannot
+        reach that similarity are left out (lengths and shared bigrams: :mod:`correction.shortlist`),
+        and ties at the limit go to the shorter key; below the cap the shortlist is what a count over
+        the whole lexicon gives."""
         if not len(self.codes):
             return np.empty(0, dtype=np.int32)
         wanted = np.unique(bigram_codes([query])[0])
@@ -163,15 +192,28 @@ class NgramIndex:
         slots = slots[(slots < len(self.codes)) & (self.codes[np.minimum(slots, len(self.codes) - 1)] == wanted)]
         if not len(slots):
             return np.empty(0, dtype=np.int32)
-        lists = [self.postings[self.offsets[slot] : self.offsets[slot + 1]] for slot in slots.tolist()]
-        # counting by bincount is linear; np.unique sorted tens of thousands of ids per query
-        counts = np.bincount(np.concatenate(lists), minlength=len(self.keys))
-        ids = np.flatnonzero(counts >= 2)
-        shared = counts[ids]
-        lengths = self.lengths[ids]
         size = len(query)
-        keep = (lengths >= size * length_ratio) & (lengths * length_ratio <= size)
-        ids, shared = ids[keep], shared[keep]
+        need, (shortest, longest) = 2, accepted_lengths(size, length_ratio)
+        capped = cutoff is not None and int((self.offsets[slots + 1] - self.offsets[slots]).max()) > POSTINGS_CAP
+        if capped:
+            need, shortest, longest = cutoff_bounds(size, len(wanted), cutoff, length_ratio)
+        first, last = np.searchsorted(self.sorted_lengths, [shortest, longest + 1]).tolist()  # ranks
+        if first >= last:
+            return np.empty(0, dtype=np.int32)
+        starts = self.length_starts[slots, min(shortest, LONGEST_BUCKET)].tolist()
+        ends = self.length_starts[slots, min(longest, LONGEST_BUCKET) + 1].tolist()
+        runs = [self.postings[start:end] for start, end in zip(starts, ends)]
+        # counted by bincount over the run of ranks: linear in what is read, no sort; ranks past
+        # `last` come from the open-ended last length bucket
+        counts = np.bincount(np.concatenate(runs) - first, minlength=last - first)[: last - first]
+        ranks = np.flatnonzero(counts >= need)
+        shared = counts[ranks]
+        if capped:
+            # a large lexicon: the best `limit` by count, ties to the shorter key (lower rank)
+            return self.by_length[ranks[top_counts(shared, limit)] + first]
+        ids = self.by_length[ranks + first]
+        order = np.argsort(ids)  # by key id, as a count over the whole lexicon lists them
+        ids, shared = ids[order], shared[order]
         if len(ids) > limit:
             best = np.argpartition(-shared, limit - 1)[:limit]
             ids = ids[best]
@@ -180,7 +222,7 @@ class NgramIndex:
     def search(self, query: str, cutoff: float, limit: int = 24) -> list[tuple[int, float]]:
         """``(key id, similarity)`` for shortlisted keys whose Indel similarity reaches ``cutoff``."""
         hits = []
-        for number in self.shortlist(query, limit).tolist():
+        for number in self.shortlist(query, limit, cutoff=cutoff).tolist():
             similarity = Indel.normalized_similarity(query, self.keys[number])
             # compared here, not through score_cutoff, which loses an exact 0.8 to rounding
             if similarity >= cutoff - 1e-9:
