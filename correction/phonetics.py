@@ -77,6 +77,7 @@ class _Phonemizer:
 
 
 _PHONEMIZER = _Phonemizer()
+_SPEAKING = threading.Lock()
 _CACHE: dict[tuple[str, str], str] = {}
 
 
@@ -95,7 +96,9 @@ def ipa(texts: Iterable[str], lang: str) -> dict[str, str]:
     texts = list(texts)
     wanted = [text for text in dict.fromkeys(texts) if (text, lang) not in _CACHE]
     if wanted:
-        spoken = _PHONEMIZER.backend(lang).phonemize([_speakable(text) for text in wanted], strip=True, njobs=1)
+        backend = _PHONEMIZER.backend(lang)
+        with _SPEAKING:  # espeak-ng is one C library state: threads (Dask workers as threads) take turns
+            spoken = backend.phonemize([_speakable(text) for text in wanted], strip=True, njobs=1)
         for text, phonemes in zip(wanted, spoken):
             _CACHE[(text, lang)] = phonemes
     return {text: _CACHE[(text, lang)] for text in texts}

@@ -70,11 +70,14 @@ class Dataset:
 
 
 def default_dataset_dir() -> Path:
-    """The bundled dev set, ``benchmarks/data/seed`` of the source tree."""
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "seed"
-    if not path.is_dir():
-        raise InputError(str(path), "the bundled dev set is not in this installation; give a DATASET_DIR")
-    return path
+    """The bundled dev set: ``correction/data/seed`` in an installed wheel (pyproject's force-include),
+    else ``benchmarks/data/seed`` of the source tree."""
+    package = Path(__file__).resolve().parents[1]
+    for path in (package / "data" / "seed", package.parent / "benchmarks" / "data" / "seed"):
+        if path.is_dir():
+            return path
+    raise InputError(str(package / "data" / "seed"), "the bundled dev set is not in this installation; "
+                                                     "give a DATASET_DIR")
 
 
 def load_dataset(path: str | Path) -> Dataset:

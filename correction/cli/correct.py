@@ -5,15 +5,21 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from ..archive import is_archive
 from ..edits import Edit, text_sha256, write_edits_jsonl
 from ..errors import InputError, UsageError
 from ..formats import FORMATS, Document, format_for, read_document
 from ..io import read_text, write_text_atomic
 from ..passes import DEFAULT_PASSES, PASSES
 from .options import cache_options, lexicon_option, load_lexicon, open_cache, same_file
+
+
+if TYPE_CHECKING:
+    from ..parallel import EngineSpec
 
 
 @dataclass(frozen=True)
@@ -57,14 +63,20 @@ def _transcripts_in(folder: Path) -> list[Path]:
               help="Transcript language, for lexicon entries marked fr or en. auto: guessed from the words.")
 @click.option("--in-place", is_flag=True, help="Allow OUTPUT to be INPUT itself (the input is overwritten).")
 @click.option("-j", "--jobs", "job_count", type=click.IntRange(min=1),
-              help="Worker processes for a folder (each loads the cached index once). Default: all cores.")
+              help="Worker processes for a folder (each loads the cached index once), or workers of "
+                   "--dask local. Default: all cores.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Correct a folder or an archive on a Dask cluster: tcp://SCHEDULER:8786, or 'local' "
+                   "for a LocalCluster here. Needs correction[dask].")
 @cache_options
 def correct(input_path, output, lexicons, edits_path, passes, min_score, format_name, lang, in_place, job_count,
-            cache_dir, no_cache):
-    """Correct misheard domain terms in INPUT (a file, '-' for stdin, or a folder).
+            dask_address, cache_dir, no_cache):
+    """Correct misheard domain terms in INPUT (a file, '-' for stdin, a folder, or a .parquet archive).
 
     Plain text, SRT, WebVTT and Whisper JSON are supported; the output keeps the input's
-    format, timings and line structure, and only the corrected words change.
+    format, timings and line structure, and only the corrected words change. An archive is a
+    Parquet table with id and text columns (and optional format, lang); -o OUT.parquet gets the
+    corrected table and OUT.edits.parquet one row per edit (or --edits PATH).
 
     \b
     Examples:
@@ -74,6 +86,7 @@ def correct(input_path, output, lexicons, edits_path, passes, min_score, format_
       correction correct transcripts/ -o corrected/    # every transcript in a folder
       correction correct talk.txt --passes exact,fuzzy --min-score 0.9
       correction correct transcripts/ -o corrected/ --jobs 4
+      correction correct archive.parquet -o fixed.parquet --dask tcp://scheduler:8786
     """
     from contextlib import nullcontext
 
@@ -87,7 +100,12 @@ def correct(input_path, output, lexicons, edits_path, passes, min_score, format_
     spec = EngineSpec.of(lexicons, passes, min_score, language, cache)
     spec.adopt(corrector)
 
+    if is_archive(input_path):
+        _correct_archive(input_path, output, edits_path, spec, dask_address, job_count, cache)
+        return
     folder = input_path != "-" and Path(input_path).is_dir()
+    if dask_address and not folder:
+        raise UsageError("--dask", "runs a folder or a .parquet archive, not one transcript")
     if folder:
         jobs = _folder_jobs(Path(input_path), output, edits_path, format_name)
     else:
@@ -101,16 +119,56 @@ def correct(input_path, output, lexicons, edits_path, passes, min_score, format_
     totals: Counter[str] = Counter()
     results = []
     workers = (job_count or default_jobs()) if folder else 1
+    texts = [job.document.text for job in jobs]
     with cache.readings() if cache else nullcontext():
-        corrected = correct_in_processes(spec, [job.document.text for job in jobs], workers)
+        if dask_address:
+            from ..dask_run import correct_texts_on, dask_client
+
+            spec.warm()
+            with dask_client(dask_address, workers) as client:
+                corrected = correct_texts_on(client, spec, texts)
+        else:
+            corrected = correct_in_processes(spec, texts, workers)
         for job, edits in tqdm(zip(jobs, corrected), total=len(jobs), desc="correcting", unit="file",
                                disable=None if folder else True, leave=False):
             results.append((job, job.document.render(edits), edits))
             totals.update(edit.pass_name for edit in edits)
     for job, rendered, edits in results:
         _write(job, rendered, edits)
-    summary = ", ".join(f"{name} {totals[name]}" for name in corrector.pass_names if totals[name])
-    click.echo(f"{sum(totals.values())} edits in {len(jobs)} file(s)" + (f" ({summary})" if summary else ""), err=True)
+    _summary(totals, corrector.pass_names, f"{len(jobs)} file(s)")
+
+
+def _summary(totals: Counter, pass_names: tuple[str, ...], what: str) -> None:
+    summary = ", ".join(f"{name} {totals[name]}" for name in pass_names if totals[name])
+    click.echo(f"{sum(totals.values())} edits in {what}" + (f" ({summary})" if summary else ""), err=True)
+
+
+def _correct_archive(path: str, output: str | None, edits_path: str | None, spec: "EngineSpec",
+                     dask_address: str | None, job_count: int | None, cache) -> None:
+    """An archive in, the corrected archive and its edits table out (in this process, or on Dask)."""
+    from contextlib import nullcontext
+
+    from ..archive import correct_partition, edits_path_for, read_archive, split_edits, write_table
+    from ..parallel import default_jobs
+
+    if not output or not is_archive(output):
+        raise UsageError(output or path, "an archive is corrected into another: give -o OUT.parquet")
+    if same_file(path, output):
+        raise UsageError(output, "output is the input archive; choose another")
+    frame = read_archive(path)  # checked before anything is computed or written
+    with cache.readings() if cache else nullcontext():
+        if dask_address:
+            from ..dask_run import correct_archive, dask_client
+
+            spec.warm()
+            with dask_client(dask_address, job_count or default_jobs()) as client:
+                corrected = correct_archive(client, path, spec)
+        else:
+            corrected = correct_partition(frame, spec, path)
+    table, edits = split_edits(corrected)
+    write_table(table, output)
+    write_table(edits, edits_path or edits_path_for(output))
+    _summary(Counter(edits["pass_name"].tolist()), spec.corrector().pass_names, f"{len(table)} transcript(s)")
 
 
 def _folder_jobs(folder: Path, output: str | None, edits: str | None, format_name: str | None) -> list[FileJob]:
