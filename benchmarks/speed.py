@@ -89,13 +89,13 @@ from correction.index import LexiconIndex
 from correction.index_store import save_index
 from correction.lexicon import Lexicon
 paths, cache = sys.argv[2:], IndexCache(Path(sys.argv[1]))
-started = time.perf_counter(); lexicon = Lexicon.load(*paths); parsed = time.perf_counter() - started
-started = time.perf_counter(); index = LexiconIndex(lexicon.restricted_to("fr")); index.spelling; index.sound
-built = time.perf_counter() - started
+started = time.process_time(); lexicon = Lexicon.load(*paths); parsed = time.process_time() - started
+started = time.process_time(); index = LexiconIndex(lexicon.restricted_to("fr")); index.spelling; index.sound
+built = time.process_time() - started
 cache.lexicon(*paths); cache.index_for(lexicon, "fr")
-started = time.perf_counter(); again = cache.lexicon(*paths); lexicon_load = time.perf_counter() - started
-started = time.perf_counter(); loaded = cache.index_for(again, "fr"); "x" in loaded.exact
-index_load = time.perf_counter() - started
+started = time.process_time(); again = cache.lexicon(*paths); lexicon_load = time.process_time() - started
+started = time.process_time(); loaded = cache.index_for(again, "fr"); "x" in loaded.exact
+index_load = time.process_time() - started
 print(json.dumps({"parse": parsed, "build": built, "lexicon_load": lexicon_load, "index_load": index_load,
                   "surfaces": len(index.surfaces)}))
 """
@@ -209,9 +209,9 @@ def report(rows: list[dict], parallel_result: dict | None, words: int, started: 
     lines += ["", "Cold: an empty cache folder (the lexicon is parsed, indexed and stored); warm: the same "
               "command again (lexicon and index loaded from the cache). s: wall seconds; CPU s: user + system "
               "seconds of the process, which other jobs on the machine do not inflate. "
-              "¹ In a process of its own, no cache: parsing includes importing pandas; the build includes "
+              "¹ CPU seconds in a process of its own, no cache: parsing includes importing pandas; the build includes "
               "loading espeak-ng and wordfreq and reading every name (French and English). "
-              "² Cache hits, in that process: the parsed lexicon, then the index for French transcripts. "
+              "² CPU seconds of cache hits, in that process: the parsed lexicon, then the index for French transcripts. "
               "³ The engine's warm whole-process words per CPU second over flashtext's (exact replacement "
               "of every term and alias, CPU time of the replacement only, build not counted)."]
     if parallel_result:

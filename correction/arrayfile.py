@@ -68,10 +68,12 @@ class StringTable(Sequence[str]):
         return self._blob[self._offsets[number] : self._offsets[number + 1]].tobytes().decode("utf-8")
 
     def __iter__(self) -> Iterator[str]:
-        # one decode of the whole blob, then slices: much faster than item by item
-        text = self._blob.tobytes()
-        offsets = self._offsets.tolist()
-        return (text[start:end].decode("utf-8") for start, end in zip(offsets, offsets[1:]))
+        # One decode of the whole blob, then slices of the text: byte offsets become character
+        # offsets by subtracting the UTF-8 continuation bytes (10xxxxxx) before each.
+        text = self._blob.tobytes().decode("utf-8")
+        continuation = np.concatenate([[0], np.cumsum((self._blob & 0xC0) == 0x80)])
+        offsets = (self._offsets - continuation[self._offsets]).tolist()
+        return (text[start:end] for start, end in zip(offsets, offsets[1:]))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
