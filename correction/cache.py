@@ -28,7 +28,7 @@ from typing import Sequence
 import numpy as np
 
 from . import __version__
-from .arrayfile import StaleFile, read_arrays, write_arrays
+from .arrayfile import StaleFile, gc_paused, read_arrays, write_arrays
 from .index import READING_LANGS, LexiconIndex
 from .lexicon import Entry, Lexicon, default_lexicon_path
 
@@ -217,7 +217,14 @@ def _read_lexicon(path: Path, meta: dict) -> Lexicon:
     stored = read_arrays(path, meta)
     sources, lines = stored.meta["sources"], stored.arrays["source_line"].tolist()
     text = stored.strings["entries"][0]
+    with gc_paused():
+        entries = _entries(text, lines, sources)
+    lexicon = Lexicon(tuple(entries), name=stored.meta["name"], warnings=tuple(stored.meta["warnings"]))
+    lexicon.__dict__["sha256"] = stored.meta["sha256"]  # the cached_property, as computed when stored
+    return lexicon
 
+
+def _entries(text: str, lines: list[int], sources: list[str]) -> list[Entry]:
     def split(value: str) -> tuple[str, ...]:
         return tuple(value.split("|")) if value else ()
 
@@ -230,6 +237,4 @@ def _read_lexicon(path: Path, meta: dict) -> Lexicon:
         entry.__dict__.update(term=term, aliases=split(aliases), sounds_like=split(sounds_like), kind=kind, lang=lang,
                               context=split(context), negatives=split(negatives), source=(sources[int(source)], line))
         entries.append(entry)
-    lexicon = Lexicon(tuple(entries), name=stored.meta["name"], warnings=tuple(stored.meta["warnings"]))
-    lexicon.__dict__["sha256"] = stored.meta["sha256"]  # the cached_property, as computed when stored
-    return lexicon
+    return entries

@@ -8,7 +8,7 @@ import pytest
 from correction.arrayfile import StaleFile, read_arrays
 from correction.cache import IndexCache, engine_fingerprint
 from correction.index import LexiconIndex
-from correction.index_store import SurfaceTable, save_index
+from correction.index_store import ExactTable, save_index
 from correction.lexicon import Entry, Lexicon
 
 LEXICON = Lexicon.from_entries([
@@ -33,7 +33,7 @@ def answers(index: LexiconIndex) -> list:
 
 
 def loaded(index: LexiconIndex) -> bool:
-    return isinstance(index.surfaces, SurfaceTable)
+    return isinstance(index.exact, ExactTable)
 
 
 @pytest.fixture
