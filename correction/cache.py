@@ -158,12 +158,16 @@ class StoredReadings:
         langs = [READING_LANGS[code] for code in stored.arrays["lang"].tolist()]
         return list(zip(zip(stored.strings["text"], langs), stored.strings["ipa"]))
 
-    def __enter__(self) -> "StoredReadings":
+    def load(self) -> None:
+        """Give :mod:`correction.phonetics` the stored readings (without storing anything later)."""
         from . import phonetics
 
         known = self._read()
         phonetics.learn_ipa(known)
         self.loaded = len(known)
+
+    def __enter__(self) -> "StoredReadings":
+        self.load()
         return self
 
     def __exit__(self, *error) -> None:

@@ -126,7 +126,9 @@ class NgramIndex:
     """Bigram postings over a list of keys; ``shortlist`` then ``search`` with a similarity cutoff.
 
     The postings are one array sorted by bigram (each key once per bigram), with the offsets of
-    each bigram's run: built with a few numpy sorts, not a Python loop over every bigram.
+    each bigram's run: built with a few numpy sorts, not a Python loop over every bigram. Within a
+    run, keys are ordered by length (postings hold ranks by length), and ``length_starts`` says
+    where each length begins, so a query reads only the keys of the lengths it can match.
 
     >>> index = NgramIndex(["openai", "anthropic", "nvidia"])
     >>> index.search("openeye", cutoff=0.6)

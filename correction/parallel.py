@@ -72,7 +72,7 @@ class EngineSpec:
             lexicon = cache.lexicon(*self.lexicons) if cache is not None else Lexicon.load(*self.lexicons)
         if cache is not None and not _READINGS_LOADED:
             # readings stored by earlier runs; a worker does not store its own (the parent run does)
-            cache.readings().__enter__()
+            cache.readings().load()
             _READINGS_LOADED.append(True)
         options = {"index_source": cache.index_for} if cache is not None else {}
         return Corrector(lexicon, passes=self.passes, min_score=self.min_score, lang=lang, **options)
