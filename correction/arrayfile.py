@@ -87,8 +87,8 @@ class StringTable(Sequence[str]):
         # One decode of the whole blob, then slices of the text: byte offsets become character
         # offsets by subtracting the UTF-8 continuation bytes (10xxxxxx) before each.
         text = self._blob.tobytes().decode("utf-8")
-        continuation = np.concatenate([[0], np.cumsum((self._blob & 0xC0) == 0x80)])
-        offsets = (self._offsets - continuation[self._offsets]).tolist()
+        continuation = np.flatnonzero((self._blob & 0xC0) == 0x80)  # few: accented letters
+        offsets = (self._offsets - np.searchsorted(continuation, self._offsets)).tolist()
         return map(text.__getitem__, map(slice, offsets, offsets[1:]))  # C loops: 5x a generator
 
     def __eq__(self, other: object) -> bool:

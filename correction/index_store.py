@@ -38,8 +38,8 @@ def surfaces_from(entries: Sequence[Entry], columns: Mapping[str, np.ndarray],
     A plain list because the passes index it in their innermost loops (a phonetic look-up in a large
     lexicon reads thousands of surfaces): a lazy sequence cost more in calls than this in making."""
     with gc_paused():
-        owners = [entries[number] for number in columns["surface_entry"].tolist()]
-        roles = [ROLES[role] for role in columns["surface_role"].tolist()]
+        owners = list(map(entries.__getitem__, columns["surface_entry"].tolist()))
+        roles = list(map(ROLES.__getitem__, columns["surface_role"].tolist()))
         return list(map(Surface._make, zip(range(len(owners)), strings["surface_text"],
                                            strings["surface_replacement"], owners, roles, strings["surface_key"])))
 
@@ -54,7 +54,7 @@ class ExactTable(Mapping[str, list]):
     @property
     def slots(self) -> dict[str, int]:
         if self._slots is None:
-            self._slots = {key: slot for slot, key in enumerate(self._keys)}
+            self._slots = dict(zip(self._keys, range(len(self._keys))))
         return self._slots
 
     def __getitem__(self, key: str) -> list[Surface]:
