@@ -125,3 +125,32 @@ def test_lexicon_files_are_parsed_once(cache, tmp_path):
     assert cache.lexicon_path([source]).exists()
     source.write_text("term\nQuora\n", encoding="utf-8")
     assert [entry.term for entry in cache.lexicon(source)] == ["Quora"]
+
+
+def test_readings_of_words_are_stored_and_reused_without_espeak(cache, monkeypatch):
+    from correction import phonetics
+
+    with cache.readings():
+        first = phonetics.ipa(["Zorglubovitch"], "fr")["Zorglubovitch"]
+    monkeypatch.setattr(phonetics, "_CACHE", {})  # a new process: nothing read yet
+
+    class Mute:
+        def backend(self, lang):
+            raise AssertionError("espeak-ng asked for a stored reading")
+
+    monkeypatch.setattr(phonetics, "_PHONEMIZER", Mute())
+    with cache.readings():
+        assert phonetics.ipa(["Zorglubovitch"], "fr")["Zorglubovitch"] == first
+
+
+def test_damaged_readings_are_ignored(cache, monkeypatch):
+    from correction import phonetics
+
+    with cache.readings() as stored:
+        phonetics.ipa(["Plouquenec"], "fr")
+    stored.path.write_bytes(b"garbage")
+    monkeypatch.setattr(phonetics, "_CACHE", {})
+    with cache.readings() as again:
+        assert again.loaded == 0  # refused, not read
+        phonetics.ipa(["Plouquenec"], "fr")
+    assert list(read_arrays(again.path).strings["text"]) == ["Plouquenec"]  # rewritten whole

@@ -137,3 +137,11 @@ def test_a_missing_extra_is_one_line(run, tmp_path, monkeypatch, archive):
     assert result.exit_code == 2
     assert result.stderr.strip() == (f"error: {source}: needs pyarrow, which is not installed; "
                                      "pip install 'correction[dask]'")
+
+
+def test_dask_needs_a_folder_or_an_archive(run, tmp_path):
+    source = tmp_path / "talk.txt"
+    source.write_text("OpenEye\n", encoding="utf-8")
+    result = run("correct", source, "--dask", "local")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "error: --dask: runs a folder or a .parquet archive, not one transcript"
