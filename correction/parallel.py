@@ -5,7 +5,7 @@ A worker loads the lexicon and its index from the cache (memory-mapped: processe
 share the pages), so starting one costs a fraction of a second, not an index build. Results come
 back in input order, so a parallel run writes exactly what a serial run writes.
 
->>> spec = EngineSpec(lexicons=(), passes="exact", min_score=0.8, lang="fr", cache_dir=None)
+>>> spec = EngineSpec.of([], cache=None, passes="exact", lang="fr")
 >>> [[edit.replacement for edit in edits] for edits in correct_texts(spec, ["OpenAi", "Anthropic"])]
 [['OpenAI'], []]
 """
@@ -34,20 +34,22 @@ TASKS_PER_WORKER = 8
 class EngineSpec:
     """Everything a worker needs to build the corrector the command line asked for.
 
-    ``lexicons`` are absolute paths (every worker must see the same files); ``cache_dir`` None is
-    ``--no-cache`` (every worker then builds its own index)."""
+    ``lexicons`` are absolute paths (every worker must see the same files); ``options`` the keyword
+    arguments of :class:`~correction.engine.Corrector` besides the lexicon (passes, min_score, lang...),
+    as sorted pairs; ``cache_dir`` None is ``--no-cache`` (every worker then builds its own index)."""
 
     lexicons: tuple[str, ...]
-    passes: str
-    min_score: float
-    lang: str | None
+    options: tuple[tuple[str, object], ...]
     cache_dir: str | None
 
     @classmethod
-    def of(cls, lexicons: Sequence[str], passes: str, min_score: float, lang: str | None,
-           cache: "IndexCache | None") -> "EngineSpec":
-        return cls(tuple(str(Path(path).resolve()) for path in lexicons), passes, min_score, lang,
+    def of(cls, lexicons: Sequence[str], cache: "IndexCache | None", **options: object) -> "EngineSpec":
+        return cls(tuple(str(Path(path).resolve()) for path in lexicons), tuple(sorted(options.items())),
                    str(cache.directory.resolve()) if cache is not None else None)
+
+    @property
+    def lang(self) -> str | None:
+        return dict(self.options).get("lang")  # type: ignore[return-value]
 
     @property
     def cache(self) -> "IndexCache | None":
@@ -74,8 +76,10 @@ class EngineSpec:
             # readings stored by earlier runs; a worker does not store its own (the parent run does)
             cache.readings().load()
             _READINGS_LOADED.append(True)
-        options = {"index_source": cache.index_for} if cache is not None else {}
-        return Corrector(lexicon, passes=self.passes, min_score=self.min_score, lang=lang, **options)
+        options = {**dict(self.options), "lang": lang}
+        if cache is not None:
+            options["index_source"] = cache.index_for
+        return Corrector(lexicon, **options)
 
     def adopt(self, corrector: "Corrector") -> None:
         """Use ``corrector`` (built by the caller, who reported the lexicon's warnings) for this spec

@@ -95,9 +95,10 @@ def correct(input_path, output, lexicons, edits_path, passes, min_score, format_
 
     language = None if lang == "auto" else lang
     cache = open_cache(cache_dir, no_cache)
-    corrector = Corrector(load_lexicon(lexicons, cache), passes=passes, min_score=min_score, lang=language,
+    options = {"passes": passes, "min_score": min_score, "lang": language}  # worker processes build the same
+    corrector = Corrector(load_lexicon(lexicons, cache), **options,  # type: ignore[arg-type]
                           **({"index_source": cache.index_for} if cache else {}))
-    spec = EngineSpec.of(lexicons, passes, min_score, language, cache)
+    spec = EngineSpec.of(lexicons, cache, **options)
     spec.adopt(corrector)
 
     if is_archive(input_path):
