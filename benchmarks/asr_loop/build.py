@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from correction.probe.carriers import elide, heard_name
-from correction.probe.heard import align, heard_span, name_range, tokenize
+from correction.probe.carriers import heard_name
+from correction.probe.heard import heard_names
+from correction.probe.splice import splice
 
 from . import plan, settings, sources
 from .hear import HeardCache
@@ -46,7 +47,11 @@ class SetBuilder:
     traps: list[dict] = field(default_factory=list)
 
     def add(self, raw: str, spans: list[tuple[int, int, sources.Entity, str]]) -> None:
-        """A line and its names: (start, end, entity, why) in ``raw``; none for a name-free line."""
+        """A line and its names: (start, end, entity, why) in ``raw``; none for a name-free line.
+
+        A gold edit covers only the words heard wrong, as in the dev set ("Satya Namella" gives
+        "Namella" -> "Nadella"): words already right at either end of the name are left out.
+        """
         number = len(self.lines) + 1
         reference = raw
         for start, end, entity, why in sorted(spans, key=lambda span: -span[0]):
@@ -56,10 +61,11 @@ class SetBuilder:
             if heard == entity.term:
                 self.correct.append({"line": number, "start": start, "end": end, "text": heard,
                                      "entity": entity.term})
-            else:
-                self.edits.append({"line": number, "start": start, "end": end, "raw": heard, "gold": entity.term,
-                                   "entity": entity.term, "kind": entity.kind, "confidence": "sure",
-                                   "why": why, "class": edit_class(heard, entity.term)})
+                continue
+            start, end, gold = minimal_edit(raw, start, end, entity.term)
+            self.edits.append({"line": number, "start": start, "end": end, "raw": raw[start:end], "gold": gold,
+                               "entity": entity.term, "kind": entity.kind, "confidence": "sure",
+                               "why": why, "class": edit_class(raw[start:end], gold)})
         if not spans:
             self.traps.append({"line": number, "start": 0, "end": len(raw), "text": raw,
                                "why": "name-free sentence: any change is a false fire"})
@@ -80,6 +86,30 @@ class SetBuilder:
                 "lines": len(self.lines), "sentences_with_names": len(self.lines) - len(self.traps),
                 "names": names, "misheard": len(self.edits), "name_free": len(self.traps),
                 "words": sum(len(line.split()) for line in self.lines)}
+
+
+def minimal_edit(raw: str, start: int, end: int, term: str) -> tuple[int, int, str]:
+    """The heard span ``raw[start:end]`` of ``term`` without the words at its ends heard right.
+
+    >>> minimal_edit("Honestly, Satya Namella gives", 10, 23, "Satya Nadella")
+    (16, 23, 'Nadella')
+    >>> minimal_edit("so Warren said", 3, 9, "Warren Buffett")  # nothing left to heard: whole span
+    (3, 9, 'Warren Buffett')
+    """
+    heard_words, term_words = raw[start:end].split(" "), term.split(" ")
+    head = 0
+    while head < min(len(heard_words), len(term_words)) - 1 and heard_words[head] == term_words[head]:
+        head += 1
+    tail = 0
+    while (tail < min(len(heard_words), len(term_words)) - head - 1
+           and heard_words[-1 - tail] == term_words[-1 - tail]):
+        tail += 1
+    kept = heard_words[head: len(heard_words) - tail]
+    if not kept:
+        return start, end, term
+    new_start = start + sum(len(word) + 1 for word in heard_words[:head])
+    new_end = end - sum(len(word) + 1 for word in heard_words[len(heard_words) - tail:])
+    return new_start, new_end, " ".join(term_words[head: len(term_words) - tail])
 
 
 def edit_class(heard: str, term: str) -> str:
@@ -124,20 +154,11 @@ def build_spliced(lang: str, domain: str, cache: HeardCache, recogniser: str) ->
             written = sources.fill(template, domain, lang, entities, rng, usable=lambda e: e.term in forms)
             if written is None:
                 continue
-            raw, spans, position = "", [], 0
-            for mention in written.mentions:
-                heard, voice = rng.choice(forms[mention.entity.term])
-                before = written.text[position:mention.start]
-                # Elision follows what is written: "d'OpenAI", but "de Samaltman" for a heard form
-                # starting with a consonant, as a recogniser would write it.
-                if before.endswith("'"):
-                    before = _unelide(before)
-                raw = elide(raw + before, heard, lang)
-                spans.append((len(raw), len(raw) + len(heard), mention.entity,
-                              f"heard as {heard!r} in a carrier phrase ({voice}), spliced in"))
-                raw += heard
-                position = mention.end
-            raw += written.text[position:]
+            picks = [rng.choice(forms[mention.entity.term]) for mention in written.mentions]
+            raw, ranges = splice(written.text, [(m.start, m.end) for m in written.mentions],
+                                 [heard for heard, _voice in picks], lang)
+            spans = [(start, end, mention.entity, f"heard as {heard!r} in a carrier phrase ({voice}), spliced in")
+                     for (start, end), mention, (heard, voice) in zip(ranges, written.mentions, picks)]
             if raw not in seen:
                 seen.add(raw)
                 rows.append((raw, spans))
@@ -148,17 +169,6 @@ def build_spliced(lang: str, domain: str, cache: HeardCache, recogniser: str) ->
     for raw, spans in rows:
         builder.add(raw, spans)
     return builder
-
-
-_ELIDED = {"d'": "de ", "qu'": "que ", "l'": "le ", "j'": "je ", "n'": "ne ", "s'": "se "}
-
-
-def _unelide(before: str) -> str:
-    for elided, full in _ELIDED.items():
-        if before.lower().endswith(elided):
-            restored = full.capitalize() if before[-len(elided)].isupper() else full
-            return before[: -len(elided)] + restored
-    return before
 
 
 def build_whole(lang: str, domain: str, cache: HeardCache, recogniser: str) -> tuple[SetBuilder, int]:
@@ -172,19 +182,12 @@ def build_whole(lang: str, domain: str, cache: HeardCache, recogniser: str) -> t
         if not written.mentions:
             builder.add(heard, [])
             continue
-        words = tokenize(written.text)
-        alignment = align(words, tokenize(heard))
-        spans = []
-        for mention in written.mentions:
-            span = heard_span(words, name_range(words, mention.start, mention.end), heard, alignment)
-            if span is None:
-                break
-            spans.append((span.start, span.end, mention.entity, f"heard whole as {span.text!r} ({voice})"))
-        ordered = sorted(spans, key=lambda span: span[0])
-        overlapping = any(a[1] > b[0] for a, b in zip(ordered, ordered[1:]))
-        if len(spans) < len(written.mentions) or overlapping:
+        found = heard_names(written.text, [(m.start, m.end) for m in written.mentions], heard)
+        if found is None:
             left_out += 1
             continue
+        spans = [(span.start, span.end, mention.entity, f"heard whole as {span.text!r} ({voice})")
+                 for span, mention in zip(found, written.mentions)]
         builder.add(heard, spans)
     return builder, left_out
 

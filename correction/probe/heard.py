@@ -89,20 +89,23 @@ def align(written: list[Token], heard: list[Token]) -> dict[int, int]:
 
 
 def heard_span(written: list[Token], name: tuple[int, int], heard_text: str,
-               alignment: dict[int, int] | None = None) -> HeardSpan | None:
+               alignment: dict[int, int] | None = None, names: frozenset[int] = frozenset()) -> HeardSpan | None:
     """The heard form of the written words ``name`` (a ``[first, last)`` range), or None if unsure.
 
     Sure means: on each side, the two written words nearest the name were heard exactly and next
     to each other (the start or the end of the sentence stands in for a missing word), and
     something was heard between the two sides. The heard text keeps the recogniser's spelling, from the first heard word to the last.
-    ``alignment`` is ``align(written, tokenize(heard_text))`` when the caller has it already.
+    ``alignment`` is ``align(written, tokenize(heard_text))`` when the caller has it already;
+    ``names`` holds the indexes of written words that belong to other names, which stand in for a
+    missing word as the sentence's ends do.
     """
     first, last = name
     if not 0 <= first < last <= len(written):
         raise ValueError(f"heard_span: name range {name} outside the {len(written)} written words")
     heard = tokenize(heard_text)
     matched = align(written, heard) if alignment is None else alignment
-    if not _heard_side(matched, first - 1, -1, len(written)) or not _heard_side(matched, last, +1, len(written)):
+    if not (_heard_side(matched, first - 1, -1, len(written), names)
+            and _heard_side(matched, last, +1, len(written), names)):
         return None
     left = matched[first - 1] + 1 if first > 0 else 0
     right = matched[last] if last < len(written) else len(heard)
@@ -112,14 +115,14 @@ def heard_span(written: list[Token], name: tuple[int, int], heard_text: str,
     return HeardSpan(text=heard_text[start:end], start=start, end=end)
 
 
-def _heard_side(matched: dict[int, int], nearest: int, step: int, count: int) -> bool:
+def _heard_side(matched: dict[int, int], nearest: int, step: int, count: int, names: frozenset[int]) -> bool:
     """The written word ``nearest`` the name and the next one outwards were heard, side by side."""
     if not 0 <= nearest < count:
         return True  # the name starts or ends the sentence
     outer = nearest + step
     if nearest not in matched:
         return False
-    if not 0 <= outer < count:
+    if not 0 <= outer < count or outer in names:
         return True
     return outer in matched and matched[outer] == matched[nearest] + step
 
@@ -135,3 +138,29 @@ def name_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     if not inside:
         raise ValueError(f"name_range: no word between characters {start} and {end}")
     return inside[0], inside[-1] + 1
+
+
+def heard_names(written_text: str, names: list[tuple[int, int]], heard_text: str) -> list[HeardSpan] | None:
+    """The heard span of every name (character ranges in ``written_text``), or None if one is unsure.
+
+    This is the gold of a sentence spoken whole: one unsure boundary and the sentence is left out,
+    since a guessed boundary would make a wrong gold edit. Spans that overlap are unsure too.
+
+    >>> heard_names("So Sam Altman said OpenAI was fine.", [(3, 13), (19, 25)],
+    ...             "So Sam Ultraman said Open Eye was fine.")
+    [HeardSpan(text='Sam Ultraman', start=3, end=15), HeardSpan(text='Open Eye', start=21, end=29)]
+    """
+    words = tokenize(written_text)
+    alignment = align(words, tokenize(heard_text))
+    ranges = [name_range(words, start, end) for start, end in names]
+    inside = frozenset(index for first, last in ranges for index in range(first, last))
+    spans = []
+    for first, last in ranges:
+        span = heard_span(words, (first, last), heard_text, alignment, inside)
+        if span is None:
+            return None
+        spans.append(span)
+    ordered = sorted(spans, key=lambda span: span.start)
+    if any(first.end > second.start for first, second in zip(ordered, ordered[1:])):
+        return None
+    return spans
