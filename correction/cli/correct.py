@@ -50,13 +50,20 @@ def _transcripts_in(folder: Path) -> list[Path]:
                    "spans of ordinary words (\"il y a\" for Ilya) are never rewritten.")
 @click.option("--min-score", type=float, default=0.8, show_default=True,
               help="Lowest score (0-1] an approximate match needs to be applied.")
+@click.option("--decision", type=click.Choice(["rules", "model"]), default="rules", show_default=True,
+              help="How candidates are decided: rules counts context clues; model weighs each candidate's "
+                   "features with the fitted model (correction/decision/) and keeps it from --min-confidence up.")
+@click.option("--min-confidence", type=float, default=None,
+              help="With --decision model: lowest probability (0-1) of being a right fix for a candidate to "
+                   "be applied. Default: the model's own, chosen on its fitting data.")
 @click.option("--format", "format_name", type=click.Choice(sorted(FORMATS)),
               help="Transcript format. Default: from the file extension; plain text for stdin and files "
                    "without one.")
 @click.option("--lang", type=click.Choice(["auto", "fr", "en"]), default="auto", show_default=True,
               help="Transcript language, for lexicon entries marked fr or en. auto: guessed from the words.")
 @click.option("--in-place", is_flag=True, help="Allow OUTPUT to be INPUT itself (the input is overwritten).")
-def correct(input_path, output, lexicons, edits_path, passes, min_score, format_name, lang, in_place):
+def correct(input_path, output, lexicons, edits_path, passes, min_score, decision, min_confidence, format_name,
+            lang, in_place):
     """Correct misheard domain terms in INPUT (a file, '-' for stdin, or a folder).
 
     Plain text, SRT, WebVTT and Whisper JSON are supported; the output keeps the input's
@@ -69,11 +76,13 @@ def correct(input_path, output, lexicons, edits_path, passes, min_score, format_
       cat talk.txt | correction correct - --lexicon episode.txt --lexicon people.csv
       correction correct transcripts/ -o corrected/    # every transcript in a folder
       correction correct talk.txt --passes exact,fuzzy --min-score 0.9
+      correction correct talk.txt --decision model --min-confidence 0.8
     """
     from ..engine import Corrector
 
     language = None if lang == "auto" else lang
-    corrector = Corrector(load_lexicon(lexicons), passes=passes, min_score=min_score, lang=language)
+    corrector = Corrector(load_lexicon(lexicons), passes=passes, min_score=min_score, lang=language,
+                          decision=decision, min_confidence=min_confidence)
 
     folder = input_path != "-" and Path(input_path).is_dir()
     if folder:
