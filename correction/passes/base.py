@@ -45,6 +45,8 @@ class Settings:
     def __post_init__(self) -> None:
         if not 0.0 < self.min_score <= 1.0:
             raise ValueError(f"Settings.min_score: {self.min_score} is outside (0, 1]")
+        if not 0.0 < self.min_confidence < 1.0:
+            raise ValueError(f"Settings.min_confidence: {self.min_confidence} is outside (0, 1)")
 
     @property
     def min_sound(self) -> float:
@@ -53,8 +55,6 @@ class Settings:
     @property
     def min_spelling(self) -> float:
         return GENEROUS_MIN_SPELLING if self.generous else self.min_score
-        if not 0.0 < self.min_confidence < 1.0:
-            raise ValueError(f"Settings.min_confidence: {self.min_confidence} is outside (0, 1)")
 
 
 @dataclass(frozen=True)
