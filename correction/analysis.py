@@ -86,13 +86,13 @@ class AnalyzedText:
         sample = self.source[:20_000]
         return sum(char.isupper() for char in sample) > sum(char.islower() for char in sample)
 
-    def span_ranges(self) -> Iterator[tuple[int, int, str]]:
-        """``(first, last, key)`` of every span: runs of 1 to MAX_SPAN_TOKENS joinable tokens."""
+    def span_ranges(self, max_tokens: int = MAX_SPAN_TOKENS) -> Iterator[tuple[int, int, str]]:
+        """``(first, last, key)`` of every span: runs of 1 to ``max_tokens`` joinable tokens."""
         keys, joins, count = self.keys, self.joins, len(self.tokens)
         for first in range(count):
             key = keys[first]
             yield first, first + 1, key
-            for last in range(first + 2, min(first + MAX_SPAN_TOKENS, count) + 1):
+            for last in range(first + 2, min(first + max_tokens, count) + 1):
                 if not joins[last - 1]:
                     break
                 key += keys[last - 1]

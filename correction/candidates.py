@@ -14,7 +14,9 @@ class Candidate:
 
     ``changes`` are the rewrites of the source text it stands for (see :mod:`correction.rewrite`).
     ``ambiguous`` marks a span of ordinary words ("il y a" for Ilya): only the ``context`` pass
-    can keep such a candidate, and it records why in ``decision``.
+    can keep such a candidate, and it records why in ``decision``. With the fitted decision
+    (:mod:`correction.decision`), every candidate but a sure exact one is decided that way, and
+    ``probability`` is the model's probability that it is a right fix.
     """
 
     span: Span
@@ -25,6 +27,7 @@ class Candidate:
     ambiguous: bool = False
     decision: str = ""
     changes: tuple[tuple[int, int, str], ...] = ()
+    probability: float | None = None  # the decision model's, when it decided this candidate
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.score <= 1.0:

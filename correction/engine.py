@@ -46,6 +46,11 @@ def parse_passes(names: str | Sequence[str]) -> tuple[str, ...]:
     return tuple(names)
 
 
+# How candidates are decided: "rules" counts context clues (the hand-written decision);
+# "model" weighs every candidate's features with the fitted model (correction/decision/).
+DECISIONS = ("rules", "model")
+
+
 class Corrector:
     """Correct transcripts against one lexicon. Build once, call :meth:`correct` many times."""
 
@@ -56,14 +61,30 @@ class Corrector:
         min_score: float = 0.8,
         lang: str | None = None,
         resolver: Callable[..., list[Candidate]] = resolve,
+        decision: str = "rules",
+        min_confidence: float | None = None,
+        model_path: str | None = None,
+        generous: bool | None = None,
         index_source: Callable[[Lexicon, str], LexiconIndex] = build_index,
     ):
         self.lexicon = lexicon if lexicon is not None else Lexicon.default()
         self.pass_names = parse_passes(passes)
+        if decision not in DECISIONS:
+            raise UsageError("--decision", f"unknown decision {decision!r}; choose from {', '.join(DECISIONS)}")
+        self.decision = decision
+        model = None
+        if decision == "model":
+            from .decision.model import DecisionModel
+
+            model = DecisionModel.load(model_path)
         try:
-            self.settings = Settings(min_score=min_score)
+            self.settings = Settings(min_score=min_score, model=model,
+                                     generous=decision == "model" if generous is None else generous,
+                                     min_confidence=min_confidence if min_confidence is not None
+                                     else (model.min_confidence if model else 0.5))
         except ValueError as error:
-            raise UsageError("--min-score", str(error)) from None
+            option = "--min-confidence" if "min_confidence" in str(error) else "--min-score"
+            raise UsageError(option, str(error)) from None
         self.lang = lang
         self.resolver = resolver
         self._passes = [PASSES[name]() for name in self.pass_names]
@@ -78,14 +99,20 @@ class Corrector:
 
     @property
     def signature(self) -> str:
+        decision = "rules"
+        if self.settings.model is not None:
+            decision = f"model:{self.settings.model.signature}|min_confidence={self.settings.min_confidence}"
         return (f"correction {__version__}|passes={','.join(self.pass_names)}|min_score={self.settings.min_score}"
-                f"|lexicon={self.lexicon.signature}")
+                f"|decision={decision}|lexicon={self.lexicon.signature}")
+
+    def job_for(self, text: AnalyzedText) -> Job:
+        """The job the passes read for an analysed text (the decision's features read it too)."""
+        return Job(text, self.index_for(text.lang), self.settings)
 
     def propose(self, source: str) -> tuple[AnalyzedText, list[Candidate]]:
         """Every candidate the passes propose for ``source``, with the context decisions made."""
         text = AnalyzedText.of(source, self.lang)
-        index = self.index_for(text.lang)
-        job = Job(text, index, self.settings)
+        job = self.job_for(text)
         candidates: list[Candidate] = []
         for correction_pass in self._passes:
             candidates = correction_pass.run(job, candidates)

@@ -33,3 +33,7 @@ class FormatError(CorrectionError):
 
 class UsageError(CorrectionError):
     """A setting that makes no sense (unknown pass name, bad score bound...)."""
+
+
+class DependencyError(CorrectionError):
+    """An optional piece that is missing (an extra, a program, model weights); names how to get it."""

@@ -56,6 +56,12 @@ def _transcripts_in(folder: Path) -> list[Path]:
                    "spans of ordinary words (\"il y a\" for Ilya) are never rewritten.")
 @click.option("--min-score", type=float, default=0.8, show_default=True,
               help="Lowest score (0-1] an approximate match needs to be applied.")
+@click.option("--decision", type=click.Choice(["rules", "model"]), default="rules", show_default=True,
+              help="How candidates are decided: rules counts context clues; model weighs each candidate's "
+                   "features with the fitted model (correction/decision/) and keeps it from --min-confidence up.")
+@click.option("--min-confidence", type=float, default=None,
+              help="With --decision model: lowest probability (0-1) of being a right fix for a candidate to "
+                   "be applied. Default: the model's own, chosen on its fitting data.")
 @click.option("--format", "format_name", type=click.Choice(sorted(FORMATS)),
               help="Transcript format. Default: from the file extension; plain text for stdin and files "
                    "without one.")
@@ -69,8 +75,8 @@ def _transcripts_in(folder: Path) -> list[Path]:
               help="Correct a folder or an archive on a Dask cluster: tcp://SCHEDULER:8786, or 'local' "
                    "for a LocalCluster here. Needs correction[dask].")
 @cache_options
-def correct(input_path, output, lexicons, edits_path, passes, min_score, format_name, lang, in_place, job_count,
-            dask_address, cache_dir, no_cache):
+def correct(input_path, output, lexicons, edits_path, passes, min_score, decision, min_confidence, format_name,
+            lang, in_place, job_count, dask_address, cache_dir, no_cache):
     """Correct misheard domain terms in INPUT (a file, '-' for stdin, a folder, or a .parquet archive).
 
     Plain text, SRT, WebVTT and Whisper JSON are supported; the output keeps the input's
@@ -85,6 +91,7 @@ def correct(input_path, output, lexicons, edits_path, passes, min_score, format_
       cat talk.txt | correction correct - --lexicon episode.txt --lexicon people.csv
       correction correct transcripts/ -o corrected/    # every transcript in a folder
       correction correct talk.txt --passes exact,fuzzy --min-score 0.9
+      correction correct talk.txt --decision model --min-confidence 0.8
       correction correct transcripts/ -o corrected/ --jobs 4
       correction correct archive.parquet -o fixed.parquet --dask tcp://scheduler:8786
     """
@@ -95,7 +102,9 @@ def correct(input_path, output, lexicons, edits_path, passes, min_score, format_
 
     language = None if lang == "auto" else lang
     cache = open_cache(cache_dir, no_cache)
-    options = {"passes": passes, "min_score": min_score, "lang": language}  # worker processes build the same
+    # worker processes build the same corrector from these
+    options = {"passes": passes, "min_score": min_score, "lang": language, "decision": decision,
+               "min_confidence": min_confidence}
     corrector = Corrector(load_lexicon(lexicons, cache), **options,  # type: ignore[arg-type]
                           **({"index_source": cache.index_for} if cache else {}))
     spec = EngineSpec.of(lexicons, cache, **options)

@@ -5,6 +5,8 @@ Data (a CSV, a check report) goes to stdout; what was done and notes for the use
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from ..io import read_text, write_text_atomic
@@ -192,3 +194,62 @@ def check(ctx, paths):
     for line in report.summary(len(paths)):
         click.echo(line)
     ctx.exit(0 if report.clean else 1)
+
+
+@lexicon.command(context_settings=CONTEXT, short_help="Hear how a recogniser mishears each term (espeak-ng + Whisper).")
+@click.argument("path", metavar="LEXICON", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
+              help="Where to write the lexicon CSV with the mishearings added as sounds_like.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="en", show_default=True,
+              help="Language of the carrier phrases for terms whose row has no lang.")
+@click.option("--voice", "voices", multiple=True, metavar="NAME[@SPEED]",
+              help="espeak-ng voice (repeatable), e.g. fr-be+m3@160. Default: two voices per language.")
+@click.option("--carriers", type=click.IntRange(1, 4), default=2, show_default=True,
+              help="Carrier phrases per voice and term.")
+def probe(path, output, lang, voices, carriers):
+    """Speak each term in short carrier phrases, transcribe them, and record the mishearings.
+
+    Each term is said by espeak-ng inside everyday phrases ("Et là, {name} a répondu tout de
+    suite.") and heard by Whisper base; what was heard in the name's place, when the words around
+    it were heard exactly, is added to the term's `sounds_like`. How often each form was heard goes
+    to stderr, one line per term. A form made only of ordinary words ("il y a" for Ilya) is
+    reported but not added: it would be rewritten wherever it occurs. Needs the `probe` extra
+    (pip install 'correction[probe]') and the espeak-ng program; about 1.5 s per phrase on 2 cores.
+
+    \b
+    Examples:
+      correction lexicon probe episode.csv -o probed.csv
+      correction lexicon probe names.txt --lang fr --voice fr-fr@150 --voice fr-ch@170 -o probed.csv
+    """
+    from tqdm import tqdm
+
+    from ..errors import LexiconError, UsageError
+    from ..lexicon import Lexicon, write_table
+    from ..probe.probe import DEFAULT_VOICES, probe_term, with_mishearings
+    from ..probe.recognizer import Recognizer, Voice, espeak_program
+
+    entries = list(Lexicon.load(path))
+    if not entries:
+        raise LexiconError(path, "no terms to probe")
+    try:
+        chosen = tuple(Voice.parse(label) for label in voices)
+    except ValueError as error:
+        raise UsageError(None, f"--voice: {error}") from None
+    espeak_program()
+    recognizer = Recognizer()
+    probed, notes = [], []
+    for entry in tqdm(entries, desc="probing", unit="term", disable=None, file=sys.stderr):
+        term_lang = entry.lang or lang
+        result = probe_term(entry.term, term_lang, recognizer.hear, chosen or DEFAULT_VOICES[term_lang], carriers)
+        entry, left_out = with_mishearings(entry, result)
+        probed.append(entry)
+        notes.append(result.summary() + (f" (ordinary words, not added: {', '.join(map(repr, left_out))})"
+                                         if left_out else ""))
+    for note in notes:
+        click.echo(note, err=True)
+    text = write_table(probed)
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        write_text_atomic(output, text)
+        click.echo(f"{output}: {len(probed)} term(s) probed", err=True)

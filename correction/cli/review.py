@@ -21,7 +21,8 @@ from ..review.unified import unified_diff
 from .correct import correct
 from .options import lexicon_option, load_lexicon, same_file
 
-CORRECTOR_OPTIONS = {"lexicons": "--lexicon", "passes": "--passes", "min_score": "--min-score", "lang": "--lang"}
+CORRECTOR_OPTIONS = {"lexicons": "--lexicon", "passes": "--passes", "min_score": "--min-score", "lang": "--lang",
+                     "decision": "--decision", "min_confidence": "--min-confidence"}
 """Settings that make proposals; they have no use when the proposals are read with --edits."""
 
 
@@ -31,7 +32,7 @@ def correct_options(*names: str) -> list[click.Parameter]:
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]},
-               params=correct_options("passes", "min_score", "format_name", "lang"))
+               params=correct_options("passes", "min_score", "decision", "min_confidence", "format_name", "lang"))
 @click.argument("input_path", metavar="INPUT", type=click.Path(allow_dash=True))
 @lexicon_option
 @click.option("--edits", "edits_path", type=click.Path(dir_okay=False),
@@ -47,7 +48,7 @@ def correct_options(*names: str) -> list[click.Parameter]:
               help="Write a self-contained review page (accept / reject in a browser, export the decisions).")
 @click.pass_context
 def review(ctx, input_path, lexicons, edits_path, unified, interactive, decisions_path, html_path,
-           passes, min_score, format_name, lang):
+           passes, min_score, decision, min_confidence, format_name, lang):
     """Show the fixes proposed for INPUT (a transcript file, or '-' for stdin).
 
     By default each proposal is numbered and shown as a coloured word diff in its context,
@@ -86,7 +87,7 @@ def review(ctx, input_path, lexicons, edits_path, unified, interactive, decision
         from ..engine import Corrector
 
         corrector = Corrector(load_lexicon(lexicons), passes=passes, min_score=min_score,
-                              lang=None if lang == "auto" else lang)
+                              lang=None if lang == "auto" else lang, decision=decision, min_confidence=min_confidence)
         proposals = proposals_for(corrector.correct(document.text).edits, document.source)
 
     color = use_color(sys.stdout)

@@ -172,6 +172,10 @@ class ContextPass:
     name = "context"
 
     def run(self, job: Job, candidates: list[Candidate]) -> list[Candidate]:
+        if job.settings.model is not None:
+            from ..decision.decide import decide  # the fitted decision replaces the clue counting
+
+            return decide(job, candidates, job.settings.model, job.settings.min_confidence)
         text = job.text
         decided = list(candidates)
         pending = []  # positions of candidates whose verdict rests on clues, which mentions can change

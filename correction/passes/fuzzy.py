@@ -31,10 +31,10 @@ class FuzzyPass:
     def _matches(key: str, job: Job) -> list[tuple[Surface, float, str]]:
         """The best few surfaces spelled like ``key`` (a large lexicon has many near neighbours)."""
         matches = []
-        for key_id, similarity in job.index.spelling.search(key, cutoff=job.settings.min_score):
+        for key_id, similarity in job.index.spelling.search(key, cutoff=job.settings.min_spelling):
             if similarity >= 1.0:
                 continue  # same letters: the exact pass's job
-            if len(key) < SHORT_KEY and similarity < SHORT_KEY_MIN_SCORE:
+            if len(key) < SHORT_KEY and similarity < SHORT_KEY_MIN_SCORE and not job.settings.generous:
                 continue
             surface = job.index.spelling_owner(key_id)
             matches.append((surface, similarity, f"spelled like {surface.describe()} ({similarity:.2f})"))

@@ -52,7 +52,9 @@ class PhoneticPass:
                 hits_by_text[said] = self._search(keys_by_text[said], job.index, job.settings)
             shape = (span.text, text.name_like(span))
             if shape not in matches_by_span:
-                matches_by_span[shape] = self._matches(span.key, shape[1], text.cased, hits_by_text[said], job.index)
+                matches_by_span[shape] = (self._generous_matches(hits_by_text[said], job.index)
+                                          if job.settings.generous else
+                                          self._matches(span.key, shape[1], text.cased, hits_by_text[said], job.index))
             for surface, similarity, reason, unsure in matches_by_span[shape]:
                 candidate = make_candidate(job, span, surface, similarity, self.name, reason)
                 if candidate is not None:
@@ -86,13 +88,25 @@ class PhoneticPass:
         return matches[:MAX_MATCHES_PER_SPAN]
 
     @staticmethod
+    def _generous_matches(hits: list[tuple[int, float, str, str]], index: LexiconIndex
+                          ) -> list[tuple[Surface, float, str, bool]]:
+        """The best few sound hits, unguarded: spelling and onset are the decision's features."""
+        matches = []
+        for surface_id, similarity, lang, term_lang in sorted(hits, key=lambda hit: -hit[1])[:MAX_MATCHES_PER_SPAN]:
+            surface = index.surfaces[surface_id]
+            reason = (f"sounds like {surface.describe()} ({similarity:.2f}, "
+                      f"{lang.upper()} reading vs {term_lang.upper()} reading)")
+            matches.append((surface, similarity, reason, False))
+        return matches
+
+    @staticmethod
     def _search(readings: dict[str, str], index: LexiconIndex, settings: Settings) -> list[tuple[int, float, str, str]]:
         best: dict[int, tuple[int, float, str, str]] = {}
         for lang, key in readings.items():
             if len(key) < MIN_SOUND_LENGTH:
                 continue
-            for key_id, similarity in index.sound.search(key, cutoff=settings.min_score):
-                if not same_onset(key, index.sound.keys[key_id]):
+            for key_id, similarity in index.sound.search(key, cutoff=settings.min_sound):
+                if not settings.generous and not same_onset(key, index.sound.keys[key_id]):
                     continue
                 for surface, term_lang in index.sound_owners(key_id):
                     if surface.id not in best or similarity > best[surface.id][1]:

@@ -1,0 +1,221 @@
+"""The build stage: turn the written sentences and the heard cache into data sets like the dev set.
+
+Two kinds of set, kept apart (a figure always says which it comes from):
+
+* ``whole``: a sentence spoken whole and heard whole. The raw line is what the recogniser wrote;
+  each name whose neighbours were heard exactly becomes a gold edit (or a correct name, when it
+  was heard right); a sentence with one unsure name is left out.
+* ``spliced``: the sentence as written, each name replaced by what the recogniser heard for it in
+  a carrier phrase. The ordinary words are right, as in real transcripts; the names carry real
+  mishearings.
+
+Name-free sentences are traps in both: any change to them is a false fire.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from correction.probe.carriers import heard_name
+from correction.probe.heard import heard_names
+from correction.probe.splice import splice
+
+from . import plan, settings, sources
+from .hear import HeardCache
+from .plan import Utterance
+
+OUT = Path(__file__).resolve().parents[1] / "data" / "asr-loop"
+KINDS = ("spliced", "whole")
+
+
+@dataclass
+class SetBuilder:
+    """The lines of one data set and their gold, collected in order."""
+
+    lang: str
+    domain: str
+    kind: str
+    lines: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    edits: list[dict] = field(default_factory=list)
+    correct: list[dict] = field(default_factory=list)
+    traps: list[dict] = field(default_factory=list)
+
+    def add(self, raw: str, spans: list[tuple[int, int, sources.Entity, str]]) -> None:
+        """A line and its names: (start, end, entity, why) in ``raw``; none for a name-free line.
+
+        A gold edit covers only the words heard wrong, as in the dev set ("Satya Namella" gives
+        "Namella" -> "Nadella"): words already right at either end of the name are left out.
+        """
+        number = len(self.lines) + 1
+        reference = raw
+        for start, end, entity, why in sorted(spans, key=lambda span: -span[0]):
+            reference = reference[:start] + entity.term + reference[end:]
+        for start, end, entity, why in sorted(spans, key=lambda span: span[0]):
+            heard = raw[start:end]
+            if heard == entity.term:
+                self.correct.append({"line": number, "start": start, "end": end, "text": heard,
+                                     "entity": entity.term})
+                continue
+            start, end, gold = minimal_edit(raw, start, end, entity.term)
+            self.edits.append({"line": number, "start": start, "end": end, "raw": raw[start:end], "gold": gold,
+                               "entity": entity.term, "kind": entity.kind, "confidence": "sure",
+                               "why": why, "class": edit_class(raw[start:end], gold)})
+        if not spans:
+            self.traps.append({"line": number, "start": 0, "end": len(raw), "text": raw,
+                               "why": "name-free sentence: any change is a false fire"})
+        self.lines.append(raw)
+        self.references.append(reference)
+
+    def write(self, root: Path) -> dict:
+        folder = root / self.kind / f"{self.lang}-{self.domain}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "raw.txt").write_text("\n".join(self.lines) + "\n", encoding="utf-8")
+        (folder / "reference.txt").write_text("\n".join(self.references) + "\n", encoding="utf-8")
+        for name, records in (("edits", self.edits), ("correct", self.correct), ("traps", self.traps)):
+            (folder / f"{name}.jsonl").write_text(
+                "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records), encoding="utf-8")
+        (folder / "lexicon.csv").write_text(lexicon_csv(self.domain), encoding="utf-8")
+        names = len(self.edits) + len(self.correct)
+        return {"set": f"{self.kind}/{self.lang}-{self.domain}", "split": settings.split_of(self.domain),
+                "lines": len(self.lines), "sentences_with_names": len(self.lines) - len(self.traps),
+                "names": names, "misheard": len(self.edits), "name_free": len(self.traps),
+                "words": sum(len(line.split()) for line in self.lines)}
+
+
+def minimal_edit(raw: str, start: int, end: int, term: str) -> tuple[int, int, str]:
+    """The heard span ``raw[start:end]`` of ``term`` without the words at its ends heard right.
+
+    >>> minimal_edit("Honestly, Satya Namella gives", 10, 23, "Satya Nadella")
+    (16, 23, 'Nadella')
+    >>> minimal_edit("so Warren said", 3, 9, "Warren Buffett")  # nothing left to heard: whole span
+    (3, 9, 'Warren Buffett')
+    """
+    heard_words, term_words = raw[start:end].split(" "), term.split(" ")
+    head = 0
+    while head < min(len(heard_words), len(term_words)) - 1 and heard_words[head] == term_words[head]:
+        head += 1
+    tail = 0
+    while (tail < min(len(heard_words), len(term_words)) - head - 1
+           and heard_words[-1 - tail] == term_words[-1 - tail]):
+        tail += 1
+    kept = heard_words[head: len(heard_words) - tail]
+    if not kept:
+        return start, end, term
+    new_start = start + sum(len(word) + 1 for word in heard_words[:head])
+    new_end = end - sum(len(word) + 1 for word in heard_words[len(heard_words) - tail:])
+    return new_start, new_end, " ".join(term_words[head: len(term_words) - tail])
+
+
+def edit_class(heard: str, term: str) -> str:
+    """``spacing_casing`` when only spaces, hyphens or case differ; ``phonetic`` otherwise."""
+    squash = lambda text: re.sub(r"[\s\-]", "", text).lower()  # noqa: E731
+    return "spacing_casing" if squash(heard) == squash(term) else "phonetic"
+
+
+def lexicon_csv(domain: str) -> str:
+    """The set's canonical-only lexicon: every entity of the domain, distractors included."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["term", "kind"])
+    for entity in sources.lexicon(domain):
+        writer.writerow([entity.term, entity.kind])
+    return buffer.getvalue()
+
+
+def heard_forms(lang: str, domain: str, cache: HeardCache, recogniser: str) -> dict[str, list[tuple[str, str]]]:
+    """Per entity, the sure heard forms from its carriers, each with the voice that said it."""
+    from correction.probe.carriers import fill
+
+    forms: dict[str, list[tuple[str, str]]] = {}
+    for entity, carrier, voice in plan.carrier_plan(lang, domain):
+        heard = cache.get(Utterance(fill(carrier, entity.term, lang), voice, lang), recogniser)
+        if heard is None:
+            continue
+        span = heard_name(carrier, entity.term, lang, heard)
+        if span is not None:
+            forms.setdefault(entity.term, []).append((span.text, voice))
+    return forms
+
+
+def build_spliced(lang: str, domain: str, cache: HeardCache, recogniser: str) -> SetBuilder:
+    rng = plan.rng_for(lang, domain, "spliced")
+    forms = heard_forms(lang, domain, cache, recogniser)
+    entities = sources.lexicon(domain)
+    rows: list[tuple[str, list]] = []
+    seen: set[str] = set()
+    for template in sources.templates(lang, domain):
+        for _ in range(settings.FILLS_PER_TEMPLATE):
+            written = sources.fill(template, domain, lang, entities, rng, usable=lambda e: e.term in forms)
+            if written is None:
+                continue
+            picks = [rng.choice(forms[mention.entity.term]) for mention in written.mentions]
+            raw, ranges = splice(written.text, [(m.start, m.end) for m in written.mentions],
+                                 [heard for heard, _voice in picks], lang)
+            spans = [(start, end, mention.entity, f"heard as {heard!r} in a carrier phrase ({voice}), spliced in")
+                     for (start, end), mention, (heard, voice) in zip(ranges, written.mentions, picks)]
+            if raw not in seen:
+                seen.add(raw)
+                rows.append((raw, spans))
+    free = plan.name_free_share(lang, domain)[: settings.NAME_FREE_PER_DOMAIN]
+    rows += [(text, []) for text in free]
+    rng.shuffle(rows)
+    builder = SetBuilder(lang, domain, "spliced")
+    for raw, spans in rows:
+        builder.add(raw, spans)
+    return builder
+
+
+def build_whole(lang: str, domain: str, cache: HeardCache, recogniser: str) -> tuple[SetBuilder, int]:
+    """The whole-sentence set, and how many heard sentences were left out for an unsure name."""
+    builder = SetBuilder(lang, domain, "whole")
+    left_out = 0
+    for written, voice in plan.whole_plan(lang, domain):
+        heard = cache.get(Utterance(written.text, voice, lang), recogniser)
+        if heard is None or not heard.strip():
+            continue
+        if not written.mentions:
+            builder.add(heard, [])
+            continue
+        found = heard_names(written.text, [(m.start, m.end) for m in written.mentions], heard)
+        if found is None:
+            left_out += 1
+            continue
+        spans = [(span.start, span.end, mention.entity, f"heard whole as {span.text!r} ({voice})")
+                 for span, mention in zip(found, written.mentions)]
+        builder.add(heard, spans)
+    return builder, left_out
+
+
+def build_all(root: Path = OUT, log=print) -> list[dict]:
+    from correction.probe.recognizer import signature
+
+    recogniser = signature()
+    summary = []
+    for lang in settings.LANGS:
+        cache = HeardCache(lang)
+        for domain in settings.DOMAINS:
+            spliced = build_spliced(lang, domain, cache, recogniser)
+            summary.append(spliced.write(root))
+            whole, left_out = build_whole(lang, domain, cache, recogniser)
+            summary.append({**whole.write(root), "left_out_unsure": left_out})
+            log(f"{lang}-{domain}: spliced {summary[-2]['lines']} lines, whole {summary[-1]['lines']} "
+                f"({left_out} left out)")
+    settings_record = {
+        "seed": settings.SEED, "langs": settings.LANGS, "fit_domains": settings.FIT_DOMAINS,
+        "measure_domains": settings.MEASURE_DOMAINS,
+        "voices": {f"{lang}/{split}": list(voices) for (lang, split), voices in settings.VOICES.items()},
+        "fills_per_template": settings.FILLS_PER_TEMPLATE,
+        "whole_sentences_per_domain": settings.WHOLE_SENTENCES_PER_DOMAIN,
+        "name_free_per_domain": settings.NAME_FREE_PER_DOMAIN, "recogniser": recogniser,
+        "sets": summary,
+    }
+    (root / "settings.json").write_text(json.dumps(settings_record, indent=1, ensure_ascii=False) + "\n",
+                                        encoding="utf-8")
+    return summary
+

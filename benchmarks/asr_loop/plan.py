@@ -1,0 +1,68 @@
+"""What is spoken, by which voice: the same plan for the hearing stage and the build stage.
+
+Every choice comes from a random generator seeded with (SEED, language, domain, purpose), so the
+build finds in the cache exactly what the hearing stage spoke, and a rerun speaks nothing twice.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from correction.probe.carriers import CARRIERS
+
+from . import settings, sources
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One thing to speak: a carrier with a name, or a whole sentence."""
+
+    text: str
+    voice: str
+    lang: str
+
+
+def rng_for(lang: str, domain: str, purpose: str) -> random.Random:
+    return random.Random(f"{settings.SEED}|{lang}|{domain}|{purpose}")
+
+
+def voices(lang: str, domain: str) -> tuple[str, ...]:
+    return settings.VOICES[(lang, settings.split_of(domain))]
+
+
+def carrier_plan(lang: str, domain: str) -> list[tuple[sources.Entity, str, str]]:
+    """(entity, carrier, voice) for every named entity: a few carriers in each voice of its split."""
+    carriers = CARRIERS[lang]
+    per_voice = settings.CARRIERS_PER_VOICE[lang]
+    plan = []
+    for number, entity in enumerate(e for e in sources.lexicon(domain) if e.named):
+        for which, voice in enumerate(voices(lang, domain)):
+            for turn in range(per_voice):
+                plan.append((entity, carriers[(number + per_voice * which + turn) % len(carriers)], voice))
+    return plan
+
+
+def name_free_share(lang: str, domain: str) -> list[str]:
+    """This domain's share of the name-free sentences (each sentence goes to one domain only)."""
+    sentences = sources.name_free(lang)
+    index = settings.DOMAINS.index(domain)
+    return sentences[index :: len(settings.DOMAINS)]
+
+
+def whole_plan(lang: str, domain: str) -> list[tuple[sources.Written, str]]:
+    """Sentences spoken whole, with their voice: filled templates, then name-free sentences."""
+    rng = rng_for(lang, domain, "whole")
+    entities = sources.lexicon(domain)
+    templates = sources.templates(lang, domain)
+    chosen: list[sources.Written] = []
+    attempts = 0
+    while len(chosen) < settings.WHOLE_SENTENCES_PER_DOMAIN[lang] and attempts < 10_000:
+        attempts += 1
+        written = sources.fill(templates[len(chosen) % len(templates)], domain, lang, entities, rng)
+        if written is not None:
+            chosen.append(written)
+    free = name_free_share(lang, domain)[: settings.WHOLE_NAME_FREE_PER_DOMAIN[lang]]
+    chosen += [sources.Written(text, domain, (), text) for text in free]
+    spoken_by = voices(lang, domain)
+    return [(written, spoken_by[number % len(spoken_by)]) for number, written in enumerate(chosen)]

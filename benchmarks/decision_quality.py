@@ -1,0 +1,182 @@
+"""The decision issue's table: how the engine does on data it was not fitted on.
+
+    python benchmarks/decision_quality.py [--decision rules|model|both] [--no-large]
+
+Prints Markdown (and writes benchmarks/results/decision.md and reliability.md):
+
+* the asr-loop MEASURING domains (politics, business, science; voices not fitted on), per kind
+  and language, each set with its canonical-only lexicon: candidate recall (a candidate for the
+  right entity over the gold span exists, whatever the decision), recall, precision, and false
+  fires per 10,000 words of the name-free sentences;
+* the dev set (canonical-only and default lexicon) and the probe sets, as before;
+* ordinary speech (benchmarks/data/ordinary): false fires per 10,000 words with the default
+  lexicon and with a 100,000-name Faker lexicon (``--no-large`` skips the latter: it is slow);
+* the reliability of the model's probabilities on the measuring domains: predicted vs observed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.asr_loop.sets import loop_sets  # noqa: E402
+from correction import Corrector, Lexicon, __version__  # noqa: E402
+from correction.bench.dataset import Dataset, load_dataset  # noqa: E402
+from correction.decision.training import collect, lower_cased  # noqa: E402
+from correction.scoring.edits import score_edits  # noqa: E402
+
+DATA = Path(__file__).resolve().parent / "data"
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+@dataclass
+class Tally:
+    """Counts summed over data sets."""
+
+    gold: int = 0
+    candidates_found: int = 0
+    fixed: int = 0
+    predicted: int = 0
+    right: int = 0
+    traps: int = 0
+    traps_touched: int = 0
+    free_words: int = 0
+    free_fires: int = 0
+
+    def add(self, dataset: Dataset, corrector: Corrector) -> "Tally":
+        result = corrector.correct(dataset.raw)
+        score = score_edits(list(dataset.gold), result.edits, list(dataset.traps), list(dataset.correct))
+        starts = [0]
+        for line in dataset.raw_lines:
+            starts.append(starts[-1] + len(line) + 1)
+        for span in dataset.gold:
+            low, high = starts[span.line - 1] + span.start, starts[span.line - 1] + span.end
+            self.candidates_found += any(c.entity == span.entity and c.span.start < high and c.span.end > low
+                                         for c in result.candidates)
+        free = {span.line for span in dataset.traps if span.start == 0 and span.end == len(dataset.raw_lines[span.line - 1])}
+        self.free_words += sum(len(dataset.raw_lines[line - 1].split()) for line in free)
+        self.free_fires += sum(edit.line in free for edit in result.edits)
+        self.gold += score.gold
+        self.fixed += score.fixed
+        self.predicted += score.predicted
+        self.right += score.right
+        self.traps += score.traps
+        self.traps_touched += len(score.traps_touched)
+        return self
+
+    def cells(self) -> list[str]:
+        ratio = lambda a, b: f"{a / b:.2f}" if b else "–"  # noqa: E731
+        fires = f"{10_000 * self.free_fires / self.free_words:.1f}" if self.free_words else "–"
+        return [str(self.gold), f"{ratio(self.candidates_found, self.gold)}", f"{self.fixed}/{self.gold} = "
+                f"{ratio(self.fixed, self.gold)}", f"{self.right}/{self.predicted} = {ratio(self.right, self.predicted)}",
+                f"{self.traps_touched}/{self.traps}", fires]
+
+
+def corrector(lexicon: Lexicon, decision: str) -> Corrector:
+    return Corrector(lexicon, decision=decision)
+
+
+def measuring_rows(decisions: list[str]) -> list[str]:
+    rows = []
+    for kind in ("spliced", "whole"):
+        for lang in ("fr", "en"):
+            sets = loop_sets(kind=kind, split="measure", lang=lang)
+            if not sets:
+                continue
+            for decision in decisions:
+                tally = Tally()
+                for loop_set in sets:
+                    tally.add(loop_set.dataset(), corrector(loop_set.lexicon(), decision))
+                rows.append("| " + " | ".join([f"asr-loop {kind} {lang} (measuring: "
+                                               f"{', '.join(s.domain for s in sets)})", decision] + tally.cells()) + " |")
+    return rows
+
+
+def dev_and_probe_rows(decisions: list[str]) -> list[str]:
+    rows = []
+    seed = load_dataset(DATA / "seed")
+    cases = [("dev set, canonical", seed, seed.canonical_lexicon()), ("dev set, default", seed, Lexicon.load())]
+    for name in ("probes-en", "probes-fr"):
+        probe = load_dataset(DATA / name)
+        cases.append((f"{name}, canonical", probe, probe.canonical_lexicon()))
+    for label, dataset, lexicon in cases:
+        for casing, data in (("", dataset), (", lower case", lower_cased(dataset))):
+            for decision in decisions:
+                tally = Tally().add(data, corrector(lexicon, decision))
+                rows.append("| " + " | ".join([label + casing, decision] + tally.cells()) + " |")
+    return rows
+
+
+def ordinary_rows(decisions: list[str], large: bool) -> list[str]:
+    lexicons = [("default", Lexicon.load())]
+    if large:
+        from benchmarks.lexicon_gen import scaled_entries
+
+        lexicons.append(("100,000 terms (default + Faker names)", Lexicon.from_entries(scaled_entries(100_000))))
+    rows = []
+    for name, lexicon in lexicons:
+        for decision in decisions:
+            cells = []
+            for lang in ("en", "fr"):
+                text = (DATA / "ordinary" / f"{lang}.txt").read_text(encoding="utf-8")
+                edits = corrector(lexicon, decision).correct(text).edits
+                cells.append(f"{len(edits)} in {len(text.split()):,} words = {10_000 * len(edits) / len(text.split()):.1f}")
+            rows.append(f"| {name} | {decision} | " + " | ".join(cells) + " |")
+    return rows
+
+
+def reliability() -> list[str]:
+    """Predicted probability vs how often such candidates were right, on the measuring domains."""
+    import numpy as np
+
+    from correction.decision.model import DecisionModel
+
+    model = DecisionModel.load()
+    probabilities, labels = [], []
+    for loop_set in loop_sets(split="measure"):
+        rows = collect(loop_set.dataset(), loop_set.lexicon(), loop_set.domain)
+        for values, label in zip(rows.values, rows.labels):
+            probabilities.append(model.probability(list(values)))
+            labels.append(label)
+    probabilities, labels = np.array(probabilities), np.array(labels)
+    lines = ["| predicted | candidates | mean predicted | observed right |", "|---|---|---|---|"]
+    edges = [0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001]
+    for low, high in zip(edges, edges[1:]):
+        inside = (probabilities >= low) & (probabilities < high)
+        if inside.sum():
+            lines.append(f"| {low:.2f}–{min(high, 1):.2f} | {int(inside.sum())} | {probabilities[inside].mean():.3f} "
+                         f"| {labels[inside].mean():.3f} |")
+    return lines
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--decision", choices=("rules", "model", "both"), default="both")
+    parser.add_argument("--no-large", action="store_true", help="skip the 100,000-name lexicon (slow)")
+    args = parser.parse_args(argv)
+    decisions = ["rules", "model"] if args.decision == "both" else [args.decision]
+    header = (f"Measured {datetime.date.today()} by `python benchmarks/decision_quality.py` (correction {__version__}).\n\n"
+              "| data | decision | gold edits | candidate recall | recall | precision | traps touched "
+              "| false fires per 10,000 words (name-free sentences) |\n|---|---|---|---|---|---|---|---|")
+    out = [header, *measuring_rows(decisions), *dev_and_probe_rows(decisions), "",
+           "| ordinary speech, lexicon | decision | English | French |", "|---|---|---|---|",
+           *ordinary_rows(decisions, not args.no_large)]
+    text = "\n".join(out)
+    print(text, flush=True)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "decision.md").write_text(text + "\n", encoding="utf-8")
+    if "model" in decisions:
+        table = "\n".join(["Reliability of the decision model on the asr-loop measuring domains "
+                           f"({datetime.date.today()}):", "", *reliability()])
+        print("\n" + table)
+        (RESULTS / "reliability.md").write_text(table + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

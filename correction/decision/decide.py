@@ -1,0 +1,65 @@
+"""Deciding the candidates: each gets a probability of being a right fix, and the same raw form
+with the same entity gets one verdict across the transcript.
+
+What is decided: every candidate but the sure ones (the name's own letters, written as a name:
+"Open AI" -> "OpenAI"). The invariants that are not judgement calls stay in the passes (a name
+spelled right is never rewritten, an edit never crosses a line break or deletes a word, elisions
+and possessives stay outside).
+
+One decision per form: the occurrences of one raw form with one candidate entity pool their
+evidence (the best-supported occurrence speaks for all), unless an occurrence's own evidence is
+clearly ordinary language (its own probability under :data:`ORDINARY_FLOOR`): "il y a" followed by
+its complement stays "il y a" though "ILIA" two lines up is Ilya.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..candidates import Candidate
+from ..passes.base import Job
+from .features import FeatureTable, fold_form, phrase
+from .model import DecisionModel
+
+# An occurrence this unlikely on its own evidence is decided alone, whatever its form's others say.
+ORDINARY_FLOOR = 0.05
+EXPLAINED = 3  # contributions named in each explanation
+
+
+def needs_decision(candidate: Candidate) -> bool:
+    """Every candidate but an exact spelling that is not ambiguous (the name's letters, as a name)."""
+    return candidate.pass_name != "exact" or candidate.ambiguous
+
+
+def explain(model: DecisionModel, table: FeatureTable, candidate: Candidate, values: list[float]) -> str:
+    """The largest contributions, for or against, in words: "sounds like 'OpenAI' (0.97) +2.1; ..."."""
+    contributions = model.contributions(values)
+    order = sorted(range(len(values)), key=lambda i: -abs(contributions[i]))[:EXPLAINED]
+    return "; ".join(f"{phrase(model.features[i], values[i], candidate, table)} ({contributions[i]:+.1f})"
+                     for i in order)
+
+
+def decide(job: Job, candidates: list[Candidate], model: DecisionModel, min_confidence: float) -> list[Candidate]:
+    """The candidates, each one needing a decision marked kept or dropped with its probability."""
+    table = FeatureTable(job, candidates)
+    to_decide = [position for position, candidate in enumerate(candidates) if needs_decision(candidate)]
+    values = {position: table.vector(candidates[position], model.features) for position in to_decide}
+    own = {position: model.probability(values[position]) for position in to_decide}
+    groups: dict[tuple[str, str], list[int]] = {}
+    for position in to_decide:
+        groups.setdefault((fold_form(candidates[position]), candidates[position].entity), []).append(position)
+    decided = list(candidates)
+    for members in groups.values():
+        pooled = [position for position in members if own[position] >= ORDINARY_FLOOR]
+        best = max((own[position] for position in pooled), default=0.0)
+        for position in members:
+            together = position in pooled and len(pooled) > 1
+            probability = best if together else own[position]
+            candidate = candidates[position]
+            verdict = "kept" if probability >= min_confidence else "dropped"
+            why = explain(model, table, candidate, values[position])
+            shared = f", decided with {len(pooled) - 1} other occurrence(s)" if together else ""
+            decision = f"{verdict} (p={probability:.2f}{shared}): {why}"
+            decided[position] = replace(candidate, ambiguous=True, decision=decision, probability=round(probability, 4),
+                                        reason=f"{candidate.reason}; {decision}")
+    return decided

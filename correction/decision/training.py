@@ -1,0 +1,88 @@
+"""Fitting the decision: candidates of annotated data sets as feature rows with labels, and a
+logistic regression fitted by Newton's method (numpy; no extra dependency).
+
+A candidate is labelled right when every edit it makes is a gold edit (it touches the gold span
+and writes the gold text), wrong otherwise: on a trap, on a name already right, or a wrong fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from ..bench.dataset import Dataset
+from ..engine import Corrector, edits_of
+from ..lexicon import Lexicon
+from ..scoring.edits import score_edits
+from .decide import needs_decision
+from .features import FEATURES, FeatureTable
+
+PROPOSING = ("exact", "fuzzy", "phonetic")
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Feature rows, labels, and the group (data set) of each row."""
+
+    values: np.ndarray
+    labels: np.ndarray
+    groups: tuple[str, ...]
+
+    @classmethod
+    def empty(cls) -> "Rows":
+        return cls(np.zeros((0, len(FEATURES))), np.zeros(0), ())
+
+    def __add__(self, other: "Rows") -> "Rows":
+        return Rows(np.vstack([self.values, other.values]), np.concatenate([self.labels, other.labels]),
+                    self.groups + other.groups)
+
+
+def lower_cased(dataset: Dataset) -> Dataset:
+    """The data set as a recogniser without casing would write it (gold fixes in lower case too)."""
+    lower = lambda spans: tuple(replace(span, text=span.text.lower()) for span in spans)  # noqa: E731
+    return replace(dataset, raw=dataset.raw.lower(), reference=dataset.reference.lower(),
+                   gold=lower(dataset.gold), traps=lower(dataset.traps), correct=lower(dataset.correct))
+
+
+def collect(dataset: Dataset, lexicon: Lexicon, group: str) -> Rows:
+    """Every candidate needing a decision in ``dataset``, as a feature row with its label."""
+    corrector = Corrector(lexicon, passes=PROPOSING, generous=True)
+    text, candidates = corrector.propose(dataset.raw)
+    table = FeatureTable(corrector.job_for(text), candidates)
+    names = tuple(FEATURES)
+    values, labels = [], []
+    for candidate in candidates:
+        if not needs_decision(candidate):
+            continue
+        edits = edits_of(text, candidate)
+        score = score_edits(list(dataset.gold), edits)
+        values.append(table.vector(candidate, names))
+        labels.append(float(bool(edits) and score.right == len(edits)))
+    array = np.array(values, dtype=float).reshape(-1, len(names))
+    return Rows(array, np.array(labels), (group,) * len(labels))
+
+
+def fit_logistic(values: np.ndarray, labels: np.ndarray, l2: float = 1.0,
+                 iterations: int = 50) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """Means, scales, weights and bias of an L2-regularised logistic regression (Newton steps)."""
+    means = values.mean(axis=0)
+    scales = values.std(axis=0)
+    scales[scales < 1e-9] = 1.0
+    x = np.hstack([np.ones((len(values), 1)), (values - means) / scales])
+    theta = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 0.0  # the bias is not shrunk
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ theta, -30, 30)))
+        gradient = x.T @ (p - labels) + penalty * theta
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        theta -= step
+        if np.max(np.abs(step)) < 1e-8:
+            break
+    return means, scales, theta[1:], float(theta[0])
+
+
+def predict(values: np.ndarray, means: np.ndarray, scales: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(bias + ((values - means) / scales) @ weights, -30, 30)))

@@ -1,0 +1,76 @@
+"""Carrier phrases: a name said inside a short everyday sentence, and its heard form taken back out.
+
+Whisper base garbles whole French sentences spoken by espeak-ng, but a short carrier around one
+name often comes back with its ordinary words intact, and then what it heard between them is a
+real recogniser's mishearing of the name. Carriers use common words on both sides of the name (two
+at least, or the sentence's start), so that the words around it are heard exactly and the name's
+boundary is sure: French carriers were chosen among a dozen tried for how often their words come
+back intact from espeak-ng's French voices.
+
+>>> fill("Je pense que {name} est là.", "OpenAI", "fr")
+"Je pense qu'OpenAI est là."
+"""
+
+from __future__ import annotations
+
+import re
+
+from .heard import HeardSpan, heard_span, name_range, tokenize
+
+SLOT = "{name}"
+
+CARRIERS: dict[str, tuple[str, ...]] = {
+    "fr": (
+        "Et là, {name} nous a dit bonjour.",
+        "Oui, {name} est très connu.",
+        "Et là, {name} est très connu.",
+        "Oui, {name} nous a dit bonjour.",
+    ),
+    "en": (
+        "And then, {name} said it right away.",
+        "Yesterday we talked about {name} for an hour.",
+        "I think {name} is really important.",
+        "Honestly, {name} has changed a lot of things.",
+    ),
+}
+
+# French words that elide before a vowel or a mute h: "de OpenAI" is written and said "d'OpenAI".
+_ELIDING = {"de": "d'", "que": "qu'", "le": "l'", "la": "l'", "je": "j'", "ne": "n'", "se": "s'"}
+_ELIDABLE = re.compile(r"(?i)\b(de|que|le|la|je|ne|se) $")
+_VOWEL_START = re.compile(r"(?i)^[aeiouyhàâäéèêëîïôöùûü]")
+
+
+def elide(before: str, word: str, lang: str) -> str:
+    """``before`` with its last French word elided when ``word`` starts with a vowel sound.
+
+    >>> elide("le patron de ", "OpenAI", "fr"), elide("le patron de ", "Meta", "fr")
+    ("le patron d'", 'le patron de ')
+    """
+    if lang != "fr" or not _VOWEL_START.match(word):
+        return before
+    match = _ELIDABLE.search(before)
+    if not match:
+        return before
+    elided = _ELIDING[match.group(1).lower()]
+    if match.group(1)[0].isupper():
+        elided = elided.capitalize()
+    return before[: match.start()] + elided
+
+
+def fill(carrier: str, name: str, lang: str) -> str:
+    """The carrier with the name in its slot (French elision applied before it)."""
+    before, _, after = carrier.partition(SLOT)
+    return elide(before, name, lang) + name + after
+
+
+def heard_name(carrier: str, name: str, lang: str, heard: str) -> HeardSpan | None:
+    """What was heard for ``name`` in ``heard``, the recognised ``carrier``; None if unsure.
+
+    >>> heard_name("Et là, {name} nous a dit bonjour.", "Emmett Shear", "fr",
+    ...            "et la, à mettre chez nous a dit bonjour.")
+    HeardSpan(text='à mettre chez', start=7, end=20)
+    """
+    spoken = fill(carrier, name, lang)
+    start = len(spoken) - len(carrier.partition(SLOT)[2]) - len(name)
+    written = tokenize(spoken)
+    return heard_span(written, name_range(written, start, start + len(name)), heard)

@@ -1,0 +1,50 @@
+"""Splicing: a written sentence with each name replaced by what a recogniser heard for it.
+
+The ordinary words stay as written (real transcripts get them mostly right) and each name carries
+a real mishearing, heard in a carrier phrase. French elision follows the heard form, as a
+recogniser would write it: "d'OpenAI", but "de Samaltman".
+
+>>> raw, spans = splice("Le patron d'OpenAI a parlé.", [(12, 18)], ["Open Eye Eye"], "fr")
+>>> raw, [raw[start:end] for start, end in spans]
+("Le patron d'Open Eye Eye a parlé.", ['Open Eye Eye'])
+>>> splice("Le patron d'OpenAI a parlé.", [(12, 18)], ["Samaltman"], "fr")[0]
+'Le patron de Samaltman a parlé.'
+"""
+
+from __future__ import annotations
+
+from .carriers import elide
+
+_UNELIDED = {"d'": "de ", "qu'": "que ", "l'": "le ", "j'": "je ", "n'": "ne ", "s'": "se "}
+
+
+def unelide(before: str) -> str:
+    """``before`` with a trailing French elision written out in full ("d'" -> "de ").
+
+    >>> unelide("le patron d'"), unelide("Qu'")
+    ('le patron de ', 'Que ')
+    """
+    for elided, full in _UNELIDED.items():
+        if before.lower().endswith(elided):
+            cut = before[: -len(elided)]
+            return cut + (full.capitalize() if before[-len(elided)].isupper() else full)
+    return before
+
+
+def splice(written: str, names: list[tuple[int, int]], heard: list[str], lang: str
+           ) -> tuple[str, list[tuple[int, int]]]:
+    """``written`` with ``names`` (character ranges, in order) replaced by ``heard``; their new ranges."""
+    if len(names) != len(heard):
+        raise ValueError(f"splice: {len(names)} names but {len(heard)} heard forms")
+    raw, spans, position = "", [], 0
+    for (start, end), form in zip(names, heard):
+        if start < position or end <= start:
+            raise ValueError(f"splice: name range {(start, end)} overlaps the one before or is empty")
+        before = written[position:start]
+        if before.endswith(("'", "’")):
+            before = unelide(before.replace("’", "'"))
+        raw = elide(raw + before, form, lang)
+        spans.append((len(raw), len(raw) + len(form)))
+        raw += form
+        position = end
+    return raw + written[position:], spans

@@ -1,0 +1,165 @@
+"""The fitted decision: its features, loading its weights, explanations, one verdict per form."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from correction import Corrector, Lexicon
+from correction.decision import model as model_module
+from correction.decision.decide import decide
+from correction.decision.features import FEATURES, FeatureTable
+from correction.decision.model import DecisionModel, ModelError
+
+LEXICON = Lexicon.from_terms(["OpenAI", "Sam Altman", "Ilya Sutskever"])
+
+
+def table_for(text: str, lexicon: Lexicon = LEXICON):
+    corrector = Corrector(lexicon, passes=("exact", "fuzzy", "phonetic"), generous=True)
+    analysed, candidates = corrector.propose(text)
+    return FeatureTable(corrector.job_for(analysed), candidates), candidates
+
+
+def first(candidates, raw: str, entity: str):
+    return next(c for c in candidates if c.span.text == raw and c.entity == entity)
+
+
+def test_every_feature_is_a_documented_number_for_every_candidate():
+    table, candidates = table_for("Le patron d'OpenEye, Salman Altman, dit qu'il y a un souci. OpenAI répond.")
+    assert candidates
+    for name, function in FEATURES.items():
+        assert function.__doc__, name
+        for candidate in candidates:
+            assert math.isfinite(table.value(candidate, name)), name
+
+
+@pytest.mark.parametrize("text, raw, entity, feature, expected", [
+    ("Le patron d'OpenEye parle. OpenAI et OpenAI encore.", "OpenEye", "OpenAI", "named_elsewhere", math.log(3)),
+    ("Le patron d'OpenEye parle.", "OpenEye", "OpenAI", "named_elsewhere", 0.0),
+    ("Le patron d'OpenEye parle.", "OpenEye", "OpenAI", "elided_before", 1.0),
+    ("Le PDG Salman Altman parle.", "Salman", "Sam Altman", "role_word_before", 1.0),
+    ("Alors il y a un souci.", "il y a", "Ilya Sutskever", "function_words", 1.0),
+    ("Alors il y a un souci.", "il y a", "Ilya Sutskever", "name_part_alone", 1.0),
+    ("OpenEye ici, OpenEye là.", "OpenEye", "OpenAI", "form_repeats", math.log(2)),
+    ("le patron d'openeye parle. " + "et puis on en parle encore un peu demain. " * 3, "openeye", "OpenAI",
+     "uncased_transcript", 1.0),
+])
+def test_feature_values(text, raw, entity, feature, expected):
+    table, candidates = table_for(text)
+    assert table.value(first(candidates, raw, entity), feature) == pytest.approx(expected)
+
+
+def test_a_larger_lexicon_has_a_larger_size_feature():
+    small, candidates = table_for("Le patron d'OpenEye parle.")
+    big, big_candidates = table_for("Le patron d'OpenEye parle.", Lexicon.load())
+    assert big.value(first(big_candidates, "OpenEye", "OpenAI"), "lexicon_size") > small.value(
+        first(candidates, "OpenEye", "OpenAI"), "lexicon_size")
+
+
+def test_the_shipped_weights_load_and_name_known_features():
+    model = DecisionModel.load()
+    assert set(model.features) <= set(FEATURES)
+    assert 0 < model.min_confidence < 1
+    assert model.signature.startswith("logreg")
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "no decision weights file; run python benchmarks/fit_decision.py"),
+    ("{not json", "corrupt decision weights (JSONDecodeError"),
+    ('{"format": "other"}', "not a decision weights file (format must be 'correction-decision/1')"),
+    ('{"format": "correction-decision/1", "features": ["sound"]}', "corrupt decision weights (no 'means')"),
+    ('{"format": "correction-decision/1", "signature": "x", "features": ["sound"], "means": [0], "scales": [1],'
+     ' "weights": [1, 2], "bias": 0, "min_confidence": 0.5}', "corrupt decision weights (DecisionModel.weights: 2 values"),
+    ('{"format": "correction-decision/1", "signature": "x", "features": ["colour"], "means": [0], "scales": [1],'
+     ' "weights": [1], "bias": 0, "min_confidence": 0.5}', "corrupt decision weights (DecisionModel.features: unknown feature(s) colour)"),
+])
+def test_missing_or_corrupt_weights_are_a_clear_error(tmp_path, content, message):
+    path = tmp_path / "weights.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(ModelError) as error:
+        Corrector(LEXICON, decision="model", model_path=str(path))
+    assert str(error.value).startswith(f"{path}: {message}")
+
+
+def test_the_cli_reports_corrupt_weights_in_one_line(run, tmp_path, monkeypatch):
+    weights = tmp_path / "weights.json"
+    weights.write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(model_module, "WEIGHTS", weights)
+    source = tmp_path / "talk.txt"
+    source.write_text("Le patron d'OpenEye parle.\n", encoding="utf-8")
+    result = run("correct", source, "--decision", "model", "-o", tmp_path / "out.txt")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {weights}: corrupt decision weights (JSONDecodeError")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out.txt").exists()
+
+
+def hand_made(weights: dict[str, float], bias: float, min_confidence: float = 0.5) -> DecisionModel:
+    names = tuple(weights)
+    return DecisionModel(features=names, means=(0.0,) * len(names), scales=(1.0,) * len(names),
+                         weights=tuple(weights.values()), bias=bias, min_confidence=min_confidence, signature="test")
+
+
+def test_explanation_names_the_three_largest_contributions_from_the_same_numbers():
+    model = hand_made({"sound": 4.0, "named_elsewhere": 2.0, "elided_before": -0.5, "span_words": 0.1}, bias=-2.0)
+    corrector = Corrector(LEXICON, passes=("exact", "fuzzy", "phonetic"), generous=True)
+    text, candidates = corrector.propose("Le patron d'OpenEye parle. OpenAI répond.")
+    decided = decide(corrector.job_for(text), candidates, model, 0.5)
+    candidate = first(decided, "OpenEye", "OpenAI")
+    table = FeatureTable(corrector.job_for(text), candidates)
+    values = table.vector(candidate, model.features)
+    assert candidate.probability == pytest.approx(model.probability(values), abs=1e-4)
+    assert sum(model.contributions(values)) + model.bias == pytest.approx(model.logit(values))
+    explanation = candidate.decision.split(": ", 1)[1]
+    assert explanation.startswith("sounds like 'OpenAI'")
+    assert "OpenAI named 1 time(s) elsewhere" in explanation and "after an elision" in explanation
+    assert "word(s)" not in explanation  # the smallest contribution is left out
+    assert candidate.decision.startswith("kept (p=")
+
+
+def test_one_form_gets_one_verdict_and_says_so():
+    # kept only near a mention of the entity; pooled, the far occurrences are kept too
+    model = hand_made({"named_nearby": 6.0, "sound": 1.0}, bias=-3.5)
+    filler = " ".join(["et puis on parle d'autre chose"] * 5)
+    text = f"OpenAI, donc OpenEye a parlé. {filler}. OpenEye encore. {filler}. OpenEye enfin."
+    corrector = Corrector(LEXICON, passes=("exact", "fuzzy", "phonetic"), generous=True)
+    analysed, candidates = corrector.propose(text)
+    alone = [c for c in decide(corrector.job_for(analysed), candidates, hand_made(
+        {"named_nearby": 6.0, "sound": 1.0}, bias=-3.5), 0.99) if c.span.text == "OpenEye" and c.entity == "OpenAI"]
+    decided = [c for c in decide(corrector.job_for(analysed), candidates, model, 0.5)
+               if c.span.text == "OpenEye" and c.entity == "OpenAI"]
+    assert len(decided) == 3 and len(alone) == 3
+    assert {c.decision.split(" ")[0] for c in decided} == {"kept"}
+    assert len({c.probability for c in decided}) == 1
+    assert all("decided with 2 other occurrence(s)" in c.decision for c in decided)
+
+
+def test_an_occurrence_clearly_ordinary_on_its_own_is_decided_alone():
+    # "il y a" followed by its complement gets almost no support of its own: it is not pooled
+    model = hand_made({"set_off_by_comma": 8.0, "function_words": -3.0}, bias=-1.0)
+    text = "Ilya, il y a, a parlé. Et il y a du monde ici."
+    corrector = Corrector(LEXICON, passes=("exact", "fuzzy", "phonetic"), generous=True)
+    analysed, candidates = corrector.propose(text)
+    decided = [c for c in decide(corrector.job_for(analysed), candidates, model, 0.5)
+               if c.span.text == "il y a" and c.entity == "Ilya Sutskever"]
+    verdicts = [c.decision.split(" ")[0] for c in decided]
+    assert verdicts == ["kept", "dropped"]
+    assert "decided with" not in decided[1].decision
+
+
+def test_model_decision_end_to_end_keeps_every_edit_explained():
+    result = Corrector(LEXICON, decision="model").correct("Le patron d'OpenEye, Salman Altman, parle. OpenAI répond.")
+    assert result.edits
+    for edit in result.edits:
+        assert "(p=" in edit.reason
+    assert "decision=model:" in result.signature
+
+
+def test_min_confidence_outside_bounds_is_a_usage_error():
+    from correction.errors import UsageError
+
+    with pytest.raises(UsageError, match="--min-confidence"):
+        Corrector(LEXICON, decision="model", min_confidence=1.5)
