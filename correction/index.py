@@ -122,6 +122,18 @@ def bigram_codes(keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     return codes[keep], owners[keep]
 
 
+def length_starts(offsets: np.ndarray, posting_lengths: np.ndarray) -> np.ndarray:
+    """Where the keys of each length start in each bigram's postings (ordered by length): row = bigram,
+    column = length (from LONGEST_BUCKET up, one column), and a last column where the run ends. A
+    look-up slices the run of lengths it needs without searching."""
+    slots, width = len(offsets) - 1, LONGEST_BUCKET + 1
+    slot_of = np.repeat(np.arange(slots), np.diff(offsets))
+    counts = np.bincount(slot_of * width + np.minimum(posting_lengths, LONGEST_BUCKET), minlength=slots * width)
+    starts = np.zeros((slots, width + 1), dtype=np.int64)
+    np.cumsum(counts.reshape(slots, width), axis=1, out=starts[:, 1:])
+    return starts + offsets[:-1, None]
+
+
 class NgramIndex:
     """Bigram postings over a list of keys; ``shortlist`` then ``search`` with a similarity cutoff.
 
@@ -154,14 +166,7 @@ class NgramIndex:
         starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else np.empty(0, np.int64)
         self.codes = codes[starts]
         self.offsets = np.append(starts, len(codes))
-        # where each length starts in each bigram's list: a look-up slices the run it needs, no search
-        slot_of = np.repeat(np.arange(len(self.codes)), np.diff(self.offsets))
-        buckets = np.minimum(self.sorted_lengths[self.postings], LONGEST_BUCKET) if len(self.postings) else slot_of
-        per_length = np.bincount(slot_of * (LONGEST_BUCKET + 1) + buckets,
-                                 minlength=len(self.codes) * (LONGEST_BUCKET + 1))
-        before = np.cumsum(per_length.reshape(len(self.codes), LONGEST_BUCKET + 1), axis=1) - per_length.reshape(
-            len(self.codes), LONGEST_BUCKET + 1)
-        self.length_starts = np.hstack([before, np.diff(self.offsets)[:, None]]) + self.offsets[:-1, None]
+        self.length_starts = length_starts(self.offsets, self.sorted_lengths[self.postings])
 
     ARRAYS = ("lengths", "by_length", "sorted_lengths", "codes", "offsets", "postings", "length_starts")
 
