@@ -204,7 +204,9 @@ class NgramIndex:
         capped = cutoff is not None and int((self.offsets[slots + 1] - self.offsets[slots]).max()) > POSTINGS_CAP
         if capped:
             need, shortest, longest = cutoff_bounds(size, len(wanted), cutoff, length_ratio)
-        first, last = np.searchsorted(self.sorted_lengths, [shortest, longest + 1]).tolist()  # ranks
+        # ranks of those lengths; the bounds in the array's own dtype, or numpy converts the whole array
+        bounds = np.array([shortest, longest + 1], dtype=self.sorted_lengths.dtype)
+        first, last = np.searchsorted(self.sorted_lengths, bounds).tolist()
         if first >= last:
             return np.empty(0, dtype=np.int32)
         starts = self.length_starts[slots, min(shortest, LONGEST_BUCKET)].tolist()
