@@ -26,9 +26,9 @@ from .. import phonetics
 from ..candidates import Candidate
 from ..index import name_parts
 from ..passes.base import Job
-from ..passes.context import FILLERS, ROLE_WORDS, WINDOW, _half_named, _respaced
+from ..passes.context import FILLERS, ROLE_WORDS, WINDOW, _half_named, _respaced, same_word_inflected
 from ..text import fold
-from ..wordfreqs import is_function_word, zipf
+from ..wordfreqs import COMMON_ZIPF, is_function_word, zipf
 
 
 class FeatureTable:
@@ -87,6 +87,16 @@ def _words(table: FeatureTable, candidate: Candidate) -> list[str]:
     return list(table.text.keys[candidate.span.first : candidate.span.last])
 
 
+def _zipf(word: str, lang: str) -> float:
+    """A word's Zipf frequency; a hyphenated word counts as its rarest part ("moment-là" as "moment")."""
+    parts = [part for part in word.replace("'", "-").split("-") if part]
+    return min((zipf(part, lang) for part in parts), default=0.0) if len(parts) > 1 else zipf(word, lang)
+
+
+def _ordinary(word: str) -> bool:
+    return max(_zipf(word, "fr"), _zipf(word, "en")) >= COMMON_ZIPF
+
+
 def spelling(table: FeatureTable, candidate: Candidate) -> float:
     """Spelling similarity of the span and the lexicon form (Indel ratio of folded letters, 0..1)."""
     return Indel.normalized_similarity(candidate.span.key, candidate.surface.key)
@@ -109,18 +119,50 @@ def exact_letters(table: FeatureTable, candidate: Candidate) -> float:
 
 def ordinary_in_language(table: FeatureTable, candidate: Candidate) -> float:
     """How ordinary the span's rarest word is in the transcript's language (Zipf frequency, 0..8)."""
-    return min(zipf(word, table.text.lang) for word in _words(table, candidate))
+    return min(_zipf(word, table.text.lang) for word in _words(table, candidate))
 
 
 def ordinary_in_other_language(table: FeatureTable, candidate: Candidate) -> float:
     """How ordinary the span's rarest word is in the other language (French or English)."""
     other = "en" if table.text.lang == "fr" else "fr"
-    return min(zipf(word, other) for word in _words(table, candidate))
+    return min(_zipf(word, other) for word in _words(table, candidate))
 
 
 def most_ordinary(table: FeatureTable, candidate: Candidate) -> float:
     """The Zipf frequency of the span's most frequent word, in either language."""
-    return max(max(zipf(word, "fr"), zipf(word, "en")) for word in _words(table, candidate))
+    return max(max(_zipf(word, "fr"), _zipf(word, "en")) for word in _words(table, candidate))
+
+
+def ordinary_share(table: FeatureTable, candidate: Candidate) -> float:
+    """Share of the span's words that are ordinary words of French or English (Zipf >= 3.5)."""
+    words = _words(table, candidate)
+    return sum(map(_ordinary, words)) / len(words)
+
+
+def ordinary_edges(table: FeatureTable, candidate: Candidate) -> float:
+    """Ends of the span (0, 1 or 2) that are ordinary words in lower case: "a rumour that Iliosot"
+    reaches past the name into the sentence."""
+    span, text = candidate.span, table.text
+    if span.size == 1:
+        return 0.0
+    return float(sum(_ordinary(text.keys[at]) and not text.capitalised[at] for at in (span.first, span.last - 1)))
+
+
+def one_ordinary_word(table: FeatureTable, candidate: Candidate) -> float:
+    """1 for a single ordinary word ("art" for Arte, "cloud" for Claude): usually just the word."""
+    return float(candidate.span.size == 1 and _ordinary(table.text.keys[candidate.span.first]))
+
+
+def case_only(table: FeatureTable, candidate: Candidate) -> float:
+    """1 when the rewrite only changes case ("hugging" -> "Hugging")."""
+    source = table.text.source
+    return float(all(source[start:end].casefold() == new.casefold() for start, end, new in candidate.changes))
+
+
+def inflection_only(table: FeatureTable, candidate: Candidate) -> float:
+    """1 when the rewrite only adds or drops an inflection ("Podcast" -> "Podcasts")."""
+    source = table.text.source
+    return float(any(same_word_inflected(source[start:end], new) for start, end, new in candidate.changes))
 
 
 def function_words(table: FeatureTable, candidate: Candidate) -> float:
@@ -256,7 +298,8 @@ def form_length(table: FeatureTable, candidate: Candidate) -> float:
 FEATURES: dict[str, Callable[[FeatureTable, Candidate], float]] = {
     function.__name__: function for function in (
         spelling, sound, pass_score, exact_letters, ordinary_in_language, ordinary_in_other_language,
-        most_ordinary, function_words, written_like_a_name, uncased_transcript, lower_case_span, span_words,
+        most_ordinary, ordinary_share, ordinary_edges, one_ordinary_word, case_only, inflection_only,
+        function_words, written_like_a_name, uncased_transcript, lower_case_span, span_words,
         word_count_difference, letters_respaced, elided_before, named_elsewhere, named_nearby,
         other_entities_nearby, context_word_nearby, role_word_before, set_off_by_comma, half_name_right,
         person, name_part_alone, form_repeats, competing_entities, lexicon_size, form_length,
@@ -279,6 +322,11 @@ def phrase(name: str, value: float, candidate: Candidate, table: FeatureTable) -
         "ordinary_in_other_language": f"span {'is' if value >= 3.5 else 'is not'} ordinary {other} (Zipf {value:.1f})",
         "most_ordinary": f"most frequent word Zipf {value:.1f}",
         "function_words": f"{value:.0%} function words",
+        "ordinary_share": f"{value:.0%} ordinary words",
+        "ordinary_edges": f"{value:.0f} end(s) of the span ordinary words",
+        "one_ordinary_word": "one ordinary word" if value else "not one ordinary word",
+        "case_only": "only the case changes" if value else "more than the case changes",
+        "inflection_only": "only an inflection changes" if value else "not only an inflection",
         "written_like_a_name": "written like a name" if value else "not written like a name",
         "uncased_transcript": "transcript without casing" if value else "cased transcript",
         "lower_case_span": "written in lower case" if value else "not in lower case",
