@@ -17,7 +17,7 @@ from pathlib import Path
 from .metrics import Metrics
 from .settings import Settings
 from .store import Store
-from .worker import Outcome, Task, init_worker, run_task, warm_up
+from .worker import Outcome, Task, run_task, warm_up
 
 
 class JobRunner:
@@ -35,18 +35,16 @@ class JobRunner:
         """Start the pool, warm every worker up, and rerun (or fail) the jobs left unfinished."""
         self.pool = self._new_pool()
         loop = asyncio.get_running_loop()
-        warmed = await asyncio.gather(*(loop.run_in_executor(self.pool, warm_up)
+        warmed = await asyncio.gather(*(loop.run_in_executor(self.pool, warm_up, str(self.database))
                                         for _ in range(max(self.settings.workers, 1))))
         self.metrics.index_builds += sum(warmed)
         self._recover()
 
     def _new_pool(self) -> Executor:
         if self.settings.workers == 0:
-            init_worker(str(self.database))
             return ThreadPoolExecutor(max_workers=1, thread_name_prefix="correction-worker")
         # spawn, not fork: the server process has threads and an event loop that a fork would copy
-        return ProcessPoolExecutor(max_workers=self.settings.workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=init_worker, initargs=(str(self.database),))
+        return ProcessPoolExecutor(max_workers=self.settings.workers, mp_context=multiprocessing.get_context("spawn"))
 
     async def stop(self) -> None:
         for task in list(self.tasks.values()):
@@ -76,7 +74,7 @@ class JobRunner:
                 if job is None or job.state != "queued":
                     return
                 store.start_job(job_id)
-            task = Task(job.id, job.input_name, job.format, job.source, job.options)
+            task = Task(str(self.database), job.id, job.input_name, job.format, job.source, job.options)
             pool = self.pool
             try:
                 outcome = await asyncio.get_running_loop().run_in_executor(pool, run_task, task)

@@ -19,7 +19,8 @@ CREATE TABLE IF NOT EXISTS tokens (
     id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, created TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS lexicons (
     name TEXT NOT NULL, version INTEGER NOT NULL, filename TEXT NOT NULL, content TEXT NOT NULL,
-    entries INTEGER NOT NULL, sha256 TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY (name, version));
+    entries INTEGER NOT NULL, sha256 TEXT NOT NULL, created TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (name, version));
 CREATE TABLE IF NOT EXISTS batches (id TEXT PRIMARY KEY, created TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY, batch_id TEXT, state TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL,
@@ -31,6 +32,7 @@ CREATE INDEX IF NOT EXISTS jobs_by_batch ON jobs (batch_id);
 """
 
 STATES = ("queued", "running", "done", "failed")
+_VERSION = "name, version, filename, content, entries, sha256, created"  # the columns of a LexiconVersion
 
 
 def now() -> str:
@@ -161,20 +163,25 @@ class Store:
     def lexicon(self, name: str, version: int | None = None) -> LexiconVersion | None:
         """A version of ``name`` (the latest when ``version`` is None), or None."""
         if version is None:
-            row = self._one("SELECT * FROM lexicons WHERE name = ? ORDER BY version DESC LIMIT 1", name)
+            row = self._one(f"SELECT {_VERSION} FROM lexicons WHERE name = ? AND NOT deleted "
+                            "ORDER BY version DESC LIMIT 1", name)
         else:
-            row = self._one("SELECT * FROM lexicons WHERE name = ? AND version = ?", name, version)
+            row = self._one(f"SELECT {_VERSION} FROM lexicons WHERE name = ? AND version = ? AND NOT deleted",
+                            name, version)
         return LexiconVersion(**dict(row)) if row else None
 
     def lexicon_versions(self, name: str) -> list[LexiconVersion]:
         return [LexiconVersion(**dict(row)) for row in
-                self._all("SELECT * FROM lexicons WHERE name = ? ORDER BY version", name)]
+                self._all(f"SELECT {_VERSION} FROM lexicons WHERE name = ? AND NOT deleted ORDER BY version", name)]
 
     def lexicon_names(self) -> list[str]:
-        return [row["name"] for row in self._all("SELECT DISTINCT name FROM lexicons ORDER BY name")]
+        return [row["name"] for row in self._all("SELECT DISTINCT name FROM lexicons WHERE NOT deleted ORDER BY name")]
 
     def delete_lexicon(self, name: str) -> bool:
-        return self.connection.execute("DELETE FROM lexicons WHERE name = ?", (name,)).rowcount > 0
+        """Hide every version of ``name``. The rows stay, so that a version number is never reused
+        (workers cache indexes by it) and jobs queued with it can still run."""
+        return self.connection.execute("UPDATE lexicons SET deleted = 1 WHERE name = ? AND NOT deleted",
+                                       (name,)).rowcount > 0
 
     # jobs ----------------------------------------------------------------------------------------
     def add_jobs(self, jobs: list[tuple[str, str, str, str, JobOptions, str]], batch_id: str | None = None) -> None:

@@ -2,7 +2,8 @@
 
 Workers read lexicon versions from the database themselves (read-only) and keep one
 :class:`~correction.engine.Corrector` per lexicon version and settings, so a version's index is
-built once per worker and shared by every job that uses it. A task and its outcome are plain
+built once per worker and shared by every job that uses it (versions are never changed nor
+their numbers reused, so a version is a safe cache key). A task and its outcome are plain
 picklable records; a bad input comes back as ``Outcome.error`` (the CLI's one-line message),
 never as an exception (the library's errors do not survive pickling).
 """
@@ -14,12 +15,11 @@ import warnings
 from contextlib import closing
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from ..edits import text_sha256, write_edits_jsonl
 from ..errors import CorrectionError
 from ..formats import read_document
-from ..lexicon import Lexicon, parse_entries
+from ..lexicon import Lexicon, default_lexicon_path, parse_entries, read_entries
 from .store import JobOptions
 
 DEFAULT_LEXICON = "default"
@@ -28,8 +28,9 @@ DEFAULT_LEXICON = "default"
 
 @dataclass(frozen=True)
 class Task:
-    """One transcript to correct."""
+    """One transcript to correct; ``database`` holds the lexicon versions its options name."""
 
+    database: str
     job_id: str
     input_name: str
     format: str
@@ -50,37 +51,32 @@ class Outcome:
     error: str | None = None
 
 
-class _Worker:
-    """The state of one worker process: where the database is, and which indexes it has built
-    (``(options, lang)``; the correctors themselves are cached by :func:`_corrector`)."""
+class _Built:
+    """The indexes this worker process has built, as ``(database, options, lang)``, for the
+    metrics (the correctors that hold them are cached by :func:`_corrector`)."""
 
-    database: Path | None = None
-    built: set[tuple[JobOptions, str]] = set()
-
-
-def init_worker(database: str) -> None:
-    """Process pool initializer: remember where lexicon versions are read from."""
-    _Worker.database = Path(database)
+    keys: set[tuple[str, JobOptions, str]] = set()
 
 
-def warm_up(options: JobOptions = JobOptions()) -> int:
+def warm_up(database: str, options: JobOptions = JobOptions()) -> int:
     """Load the default lexicon and build its indexes before the first request needs them."""
-    corrector = _corrector(options)
-    new = [lang for lang in ("fr", "en") if (options, lang) not in _Worker.built]
+    corrector = _corrector(database, options)
+    new = [lang for lang in ("fr", "en") if (database, options, lang) not in _Built.keys]
     for lang in new:
         corrector.index_for(lang)
-        _Worker.built.add((options, lang))
+        _Built.keys.add((database, options, lang))
     return len(new)
 
 
 def run_task(task: Task) -> Outcome:
     """Correct ``task`` as ``correct INPUT --edits LOG`` would: the rendered output and the log."""
     try:
-        corrector = _corrector(task.options)
+        corrector = _corrector(task.database, task.options)
         document = read_document(task.source, task.input_name, task.format)
         result = corrector.correct(document.text)
-        built = (task.options, result.lang) not in _Worker.built
-        _Worker.built.add((task.options, result.lang))
+        key = (task.database, task.options, result.lang)
+        built = key not in _Built.keys
+        _Built.keys.add(key)
         return Outcome(
             job_id=task.job_id,
             result=document.render(result.edits),
@@ -94,14 +90,15 @@ def run_task(task: Task) -> Outcome:
 
 
 @lru_cache(maxsize=16)
-def _corrector(options: JobOptions):
+def _corrector(database: str, options: JobOptions):
     from ..engine import Corrector
 
     lang = None if options.lang == "auto" else options.lang
-    return Corrector(_lexicon(options.lexicons), passes=options.passes, min_score=options.min_score, lang=lang)
+    return Corrector(_lexicon(database, options.lexicons), passes=options.passes, min_score=options.min_score,
+                     lang=lang)
 
 
-def _lexicon(versions: tuple[tuple[str, int], ...]) -> Lexicon:
+def _lexicon(database: str, versions: tuple[tuple[str, int], ...]) -> Lexicon:
     """The merged lexicon of ``versions`` (as ``--lexicon A --lexicon B`` merges files)."""
     with warnings.catch_warnings():  # contradictions are reported by GET /v1/lexicons/{name}
         warnings.simplefilter("ignore")
@@ -109,21 +106,17 @@ def _lexicon(versions: tuple[tuple[str, int], ...]) -> Lexicon:
             return Lexicon.load()
         entries = []
         for name, version in versions:
-            entries += lexicon_entries(name, version)
+            entries += _entries(database, name, version)
         return Lexicon.from_entries(entries, name="+".join(f"{name}@v{version}" for name, version in versions))
 
 
-def lexicon_entries(name: str, version: int):
-    """The entries of a stored lexicon version (the default lexicon's from the package)."""
+def _entries(database: str, name: str, version: int):
+    """The entries of a stored lexicon version (read even if deleted since the job was made)."""
     if name == DEFAULT_LEXICON:
-        from ..lexicon import default_lexicon_path, read_entries
-
         return read_entries(default_lexicon_path())
-    if _Worker.database is None:
-        raise RuntimeError("init_worker was not called")
-    with closing(sqlite3.connect(_Worker.database, timeout=30)) as connection:
+    with closing(sqlite3.connect(database, timeout=30)) as connection:
         row = connection.execute("SELECT filename, content FROM lexicons WHERE name = ? AND version = ?",
                                  (name, version)).fetchone()
     if row is None:
-        raise CorrectionError(f"{name}@v{version}", "this lexicon version was deleted")
+        raise CorrectionError(f"{name}@v{version}", "no such lexicon version")
     return parse_entries(row[1], row[0])
