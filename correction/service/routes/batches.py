@@ -38,7 +38,7 @@ async def post_batch(
                                                  for name, data in named])
     options = job_options(store, query.lexicons, query.passes, query.min_score, query.lang)
     if not runner.room_for(len(documents)):
-        raise too_busy(runner.waiting)
+        raise too_busy(runner, len(documents))
     batch_id = new_secret()[:22]
     job_ids = store_jobs(store, documents, options, batch_id)
     for job_id in job_ids:

@@ -9,6 +9,7 @@ from fastapi import HTTPException, Query
 
 from ...formats import FORMATS
 from ...passes import DEFAULT_PASSES, PASSES
+from ..runner import JobRunner
 from ..store import Job
 
 FORMAT_PATTERN = "^(" + "|".join(FORMATS) + ")$"
@@ -39,8 +40,9 @@ def correction_query(
     return CorrectionQuery(list(lexicon), passes, min_score, lang, format)
 
 
-def too_busy(waiting: int) -> HTTPException:
-    return HTTPException(503, f"{waiting} jobs are waiting already; try again later", headers={"Retry-After": "10"})
+def too_busy(runner: JobRunner, adding: int) -> HTTPException:
+    return HTTPException(503, f"the queue holds {runner.settings.max_queued_jobs} job(s): {runner.waiting} waiting, "
+                              f"this request adds {adding}; try again later", headers={"Retry-After": "10"})
 
 
 def review_url(job: Job) -> str:

@@ -61,7 +61,7 @@ async def post_correction(
     document = await run_in_threadpool(read_transcript, data, upload_name, query.format)
     options = job_options(store, query.lexicons, query.passes, query.min_score, query.lang)
     if not runner.room_for(1):
-        raise too_busy(runner.waiting)
+        raise too_busy(runner, 1)
     [job_id] = store_jobs(store, [(upload_name, document)], options)
     task = runner.submit(job_id)
     if run_async or len(document.text.split()) > settings.sync_max_words:
