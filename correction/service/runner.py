@@ -47,10 +47,12 @@ class JobRunner:
         return ProcessPoolExecutor(max_workers=self.settings.workers, mp_context=multiprocessing.get_context("spawn"))
 
     async def stop(self) -> None:
+        """Stop taking jobs; a job still running is left "running" in the database, to be run
+        again at the next start. Waits for the workers to end (a running task ends first)."""
         for task in list(self.tasks.values()):
             task.cancel()
         if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
+            await asyncio.to_thread(self.pool.shutdown, wait=True, cancel_futures=True)
 
     @property
     def waiting(self) -> int:

@@ -58,12 +58,17 @@ class _Built:
     keys: set[tuple[str, JobOptions, str]] = set()
 
 
+WARM_UP = {"fr": "Le PDG d'OpenEye a parlé hier soir.", "en": "The CEO of OpenEye spoke last night."}
+
+
 def warm_up(database: str, options: JobOptions = JobOptions()) -> int:
-    """Load the default lexicon and build its indexes before the first request needs them."""
+    """Build the default lexicon's indexes, and load what the engine loads on its first call
+    (word frequencies, espeak-ng), before the first request needs them."""
     corrector = _corrector(database, options)
-    new = [lang for lang in ("fr", "en") if (database, options, lang) not in _Built.keys]
+    new = [lang for lang in WARM_UP if (database, options, lang) not in _Built.keys]
     for lang in new:
         corrector.index_for(lang)
+        corrector.correct(WARM_UP[lang])
         _Built.keys.add((database, options, lang))
     return len(new)
 
