@@ -90,7 +90,7 @@ def job_access(
         editor(None)
     job = store.job(job_id)
     if who is None and (job is None or not same_secret(given, job.review_key)):
-        raise HTTPException(403, "this review key is not for this job")
+        raise HTTPException(401, "this review key is not for this job", headers={"WWW-Authenticate": "Bearer"})
     if job is None:
         raise HTTPException(404, f"no job {job_id!r}")
     return job

@@ -63,8 +63,8 @@ def test_review_key_opens_its_job_and_nothing_else(service):
     assert client.get(f"/v1/jobs/{first['id']}", headers={"X-Review-Key": key}).json()["state"] == "done"
     assert client.get(f"/v1/jobs/{first['id']}/decisions", params={"key": key}).status_code == 200
     other = client.get(f"/v1/jobs/{second['id']}", params={"key": key})
-    assert other.status_code == 403 and other.json()["detail"] == "this review key is not for this job"
-    assert client.get("/v1/jobs/unknown", params={"key": key}).status_code == 403
+    assert other.status_code == 401 and other.json()["detail"] == "this review key is not for this job"
+    assert client.get("/v1/jobs/unknown", params={"key": key}).status_code == 401
     assert client.get("/v1/lexicons", params={"key": key}).status_code == 401
 
 

@@ -22,7 +22,7 @@ router = APIRouter(tags=["corrections"], responses=ERRORS)
 MEDIA_TYPES = {"txt": "text/plain; charset=utf-8", "srt": "application/x-subrip; charset=utf-8",
                "vtt": "text/vtt; charset=utf-8", "json": "application/json; charset=utf-8"}
 
-TRANSCRIPT_BODY = {"requestBody": {"required": True, "content": {
+TRANSCRIPT_BODY = {"requestBody": {"required": False, "content": {  # no body: an empty transcript
     "text/plain": {"schema": {"type": "string"}},
     "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
         "file": {"type": "string", "format": "binary", "description": "The transcript file (its name's "

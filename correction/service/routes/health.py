@@ -17,8 +17,8 @@ def healthz(settings: SettingsDep, runner: RunnerDep) -> Health:
     return Health(status="ok", version=__version__, workers=settings.workers, waiting_jobs=runner.waiting)
 
 
-@router.get("/metrics", response_class=PlainTextResponse, summary="Counters, Prometheus text format",
-            responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}})
+@router.get("/metrics", summary="Counters, Prometheus text format",
+            responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}, "description": "Counters."}})
 def metrics(who: Editor, store: StoreDep, runner: RunnerDep) -> PlainTextResponse:
     text = runner.metrics.render(store.jobs_by_state(), store.edits_made())
     return PlainTextResponse(text, media_type="text/plain; version=0.0.4; charset=utf-8")

@@ -29,8 +29,8 @@ DECISIONS_BODY = {"requestBody": {"required": False, "content": {
                                         "`review --interactive` or the page's export writes it."}}}}}
 
 
-@router.get("/review/{job_id}", response_class=HTMLResponse, summary="The review page of a job",
-            responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}}})
+@router.get("/review/{job_id}", summary="The review page of a job",
+            responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "The page."}})
 def review_page(job: JobDep) -> HTMLResponse:
     """The page `review --html` writes, saving each decision here as the editor clicks.
 
