@@ -6,6 +6,7 @@ by the tests that start a real ``correction serve`` (test_process.py).
 
 from __future__ import annotations
 
+import socket
 import time
 import warnings
 from pathlib import Path
@@ -24,6 +25,13 @@ from correction.service.settings import Settings  # noqa: E402
 
 TALK = "Le PDG d'OpenEye, Salman Altman, parle.\nTout le monde parle d'Open AI.\n"
 SRT = "1\n00:00:01,000 --> 00:00:03,000\nle PDG d'OpenEye\n\n2\n00:00:03,500 --> 00:00:05,000\nparle à Salman\nAltman\n"
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 now (the OS picks it)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 class Service:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,15 +17,9 @@ httpx = pytest.importorskip("httpx")
 from correction.service.auth import create_token  # noqa: E402
 from correction.service.settings import Settings  # noqa: E402
 
-from .conftest import TALK  # noqa: E402
+from .conftest import TALK, free_port  # noqa: E402
 
 SEED = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "seed" / "raw.txt"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Server:
