@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from importlib.util import find_spec
 from pathlib import Path
 
 import click
@@ -24,14 +25,14 @@ data_option = click.option("--data", "data_dir", type=click.Path(file_okay=False
                            help="Folder for the service's database (SQLite). Default: ~/.local/share/correction.")
 
 
+# package -> the modules it may be imported as (python-multipart renamed its module)
+EXTRA_MODULES = {"fastapi": ("fastapi",), "uvicorn": ("uvicorn",), "python-multipart": ("python_multipart", "multipart")}
+
+
 def _needs_extra() -> None:
     """The service's libraries are an optional extra: say how to get them, in one line."""
-    missing = []
-    for module in ("fastapi", "uvicorn", "multipart"):
-        try:
-            __import__(module)
-        except ImportError:
-            missing.append("python-multipart" if module == "multipart" else module)
+    missing = [package for package, modules in EXTRA_MODULES.items()
+               if not any(find_spec(module) for module in modules)]
     if missing:
         raise UsageError("serve", f"needs {', '.join(missing)}: {EXTRA}")
 
