@@ -18,17 +18,30 @@ class BodyTooLarge(HTTPException):
         super().__init__(413, f"request body over the limit of {limit:,} bytes")
 
 
-class BodyLimit:
+class _HttpMiddleware:
+    """ASGI middleware that acts on HTTP requests (``handle``) and passes the rest (lifespan) on."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            await self.handle(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
+
+
+class BodyLimit(_HttpMiddleware):
     """Refuse bodies over ``limit`` bytes: by their Content-Length at once, or as they arrive."""
 
     def __init__(self, app: ASGIApp, limit: int):
-        self.app = app
+        super().__init__(app)
         self.limit = limit
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         length = dict(scope["headers"]).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.limit):
             await error_response(413, BodyTooLarge(self.limit).detail)(scope, receive, send)
@@ -57,17 +70,14 @@ class BodyLimit:
             await error_response(413, error.detail)(scope, receive, send)
 
 
-class RequestMetrics:
+class RequestMetrics(_HttpMiddleware):
     """Count every answered request by method, route template and status, with its latency."""
 
     def __init__(self, app: ASGIApp, metrics: Metrics):
-        self.app = app
+        super().__init__(app)
         self.metrics = metrics
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         began = time.perf_counter()
         status = 500
 

@@ -7,9 +7,9 @@ CLI writes in its JSON Lines files, so a client can feed them to the CLI and bac
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Literal
+from typing import Literal, get_type_hints
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
 from ..edits import Edit
 from ..lexicon import Entry
@@ -43,19 +43,13 @@ class TokenInfo(BaseModel):
     created: str
 
 
-class EditRecord(BaseModel):
+EditFields = create_model("EditFields", **{name: (hint, ...) for name, hint in get_type_hints(Edit).items()})
+"""The fields of :class:`correction.edits.Edit`, as a model (one list of fields, the dataclass's)."""
+
+
+class EditRecord(EditFields):
     """One edit, as a line of `correct --edits` (offsets in the transcript's corrected text unit)."""
 
-    start: int
-    end: int
-    original: str
-    replacement: str
-    line: int
-    column: int
-    entity: str
-    pass_name: str
-    score: float
-    reason: str
     input_sha256: str
 
     @classmethod
