@@ -23,9 +23,14 @@ def error_response(status: int, detail: str, headers: dict[str, str] | None = No
     return JSONResponse({"detail": " ".join(detail.split())}, status_code=status, headers=headers)
 
 
+TOO_DEEP = "body: invalid JSON: nested too deeply (more levels than the parser can hold)"
+
+
 def one_line(error: RequestValidationError) -> str:
     """The first problem FastAPI found, as ``query min_score: Input should be ...``."""
     first = error.errors()[0]
+    if first.get("type") == "json_invalid":  # loc is ("body", offset): say it as the CLI says a JSON error
+        return f"body: invalid JSON: {first.get('ctx', {}).get('error', 'cannot parse')} (character {first['loc'][-1]})"
     where = " ".join(str(part) for part in first.get("loc", ()))
     return f"{where}: {first.get('msg', 'invalid')}" if where else str(first.get("msg", "invalid request"))
 
@@ -43,6 +48,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> JSONResponse:
+        if isinstance(error.__cause__, RecursionError):  # FastAPI's own JSON parsing, of a body nested too deep
+            return error_response(422, TOO_DEEP)
         return error_response(error.status_code, str(error.detail), getattr(error, "headers", None))
 
     @app.exception_handler(Exception)

@@ -65,6 +65,9 @@ def test_async_job_location_status_and_results(service):
     refused = client.get(f"{location}/result", params={"format": "vtt"}, headers=service.as_editor)
     assert refused.status_code == 422
     assert refused.json()["detail"] == "talk.srt is a srt transcript: its result is available as srt or txt, not vtt"
+    plain = upload(service, "talk.txt", TALK).json()["id"]
+    refused = client.get(f"/v1/jobs/{plain}/result", params={"format": "json"}, headers=service.as_editor)
+    assert refused.json()["detail"] == "talk.txt is a txt transcript: its result is available as txt, not json"
     again = client.get(f"{location}/corrections", headers=service.as_editor).json()
     assert again["text"] == srt.text and len(again["edits"]) == 2
 

@@ -82,6 +82,17 @@ def test_bad_decisions_are_422(service, job, decisions, detail):
     assert answer.json()["detail"] == detail.format(job=job["id"], count=len(job["proposals"]))
 
 
+@pytest.mark.parametrize("body, detail", [
+    (b"{bad", "body: invalid JSON: Expecting property name enclosed in double quotes (character 1)"),
+    (b'{"decisions": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+     "body: invalid JSON: nested too deeply (more levels than the parser can hold)"),
+])
+def test_unreadable_json_bodies_are_422_in_one_line(service, job, body, detail):
+    answer = service.client.put(f"/v1/jobs/{job['id']}/decisions", content=body,
+                                headers={**service.as_editor, "Content-Type": "application/json"})
+    assert answer.status_code == 422 and answer.json() == {"detail": detail}
+
+
 def test_a_replacement_that_breaks_a_cue_is_refused(service):
     answer = service.client.post("/v1/corrections", files={"file": ("talk.srt", SRT.encode())},
                                  headers=service.as_editor).json()

@@ -109,9 +109,10 @@ def get_result(
     if job.state != "done":
         raise not_done(job)
     wanted = format or job.format
-    if wanted not in (job.format, "txt"):
+    available = list(dict.fromkeys([job.format, "txt"]))  # its own format first
+    if wanted not in available:
         raise HTTPException(422, f"{job.input_name} is a {job.format} transcript: its result is available as "
-                                 f"{job.format} or txt, not {wanted}")
+                                 f"{' or '.join(available)}, not {wanted}")
     content = job.applied if job.applied is not None else job.result
     if wanted != job.format:  # the plain text of the corrected file, as the engine saw it
         content = document_of(replace(job, source=content)).text
