@@ -26,7 +26,8 @@ data_option = click.option("--data", "data_dir", type=click.Path(file_okay=False
 
 
 # package -> the modules it may be imported as (python-multipart renamed its module)
-EXTRA_MODULES = {"fastapi": ("fastapi",), "uvicorn": ("uvicorn",), "python-multipart": ("python_multipart", "multipart")}
+EXTRA_MODULES = {"fastapi": ("fastapi",), "uvicorn": ("uvicorn",),
+                 "python-multipart": ("python_multipart", "multipart")}
 
 
 def _needs_extra() -> None:

@@ -62,7 +62,8 @@ def caller(settings: SettingsDep, store: StoreDep,
 def editor(who: Annotated[Caller | None, Depends(caller)]) -> Caller:
     if who is None:
         raise HTTPException(401, "missing token: send 'Authorization: Bearer TOKEN' (make one with "
-                                 "`correction serve token create --role editor`)", headers={"WWW-Authenticate": "Bearer"})
+                                 "`correction serve token create --role editor`)",
+                            headers={"WWW-Authenticate": "Bearer"})
     return who
 
 

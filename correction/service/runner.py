@@ -17,6 +17,7 @@ from pathlib import Path
 from .metrics import Metrics
 from .settings import Settings
 from .store import Store
+from .transcripts import default_options
 from .worker import Outcome, Task, run_task, warm_up
 
 
@@ -35,8 +36,9 @@ class JobRunner:
         """Start the pool, warm every worker up, and rerun (or fail) the jobs left unfinished."""
         self.pool = self._new_pool()
         loop = asyncio.get_running_loop()
-        warmed = await asyncio.gather(*(loop.run_in_executor(self.pool, warm_up, str(self.database))
-                                        for _ in range(max(self.settings.workers, 1))))
+        warm = [loop.run_in_executor(self.pool, warm_up, str(self.database), default_options())
+                for _ in range(max(self.settings.workers, 1))]
+        warmed = await asyncio.gather(*warm)
         self.metrics.index_builds += sum(warmed)
         self._recover()
 

@@ -42,12 +42,12 @@ def now() -> str:
 @dataclass(frozen=True)
 class JobOptions:
     """How a job is corrected: the lexicon versions (pinned when the job is made) and the
-    settings ``correct`` has. ``lexicons`` is ``((name, version), ...)``; ``()`` is the default."""
+    settings ``correct`` has. ``lexicons`` is ``((name, version), ...)``."""
 
-    lexicons: tuple[tuple[str, int], ...] = ()
-    passes: str = "exact,fuzzy,phonetic,context"
-    min_score: float = 0.8
-    lang: str = "auto"
+    lexicons: tuple[tuple[str, int], ...]
+    passes: str
+    min_score: float
+    lang: str
 
     def to_json(self) -> str:
         return json.dumps({"lexicons": [list(pair) for pair in self.lexicons], "passes": self.passes,

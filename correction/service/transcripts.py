@@ -16,6 +16,7 @@ from ..engine import parse_passes
 from ..errors import InputError, UsageError
 from ..formats import EXTENSIONS, Document, format_for, read_document
 from ..io import decode_text
+from ..passes import DEFAULT_PASSES
 from ..review.decisions import Decision, Proposal, read_decisions, read_proposals
 from ..review.learn import latest
 from .auth import new_secret
@@ -48,6 +49,14 @@ def zip_members(data: bytes, name: str, limit: int) -> list[tuple[str, bytes]]:
         return [(f"{name}/{info.filename}", archive.read(info)) for info in members]
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as error:
         raise InputError(name, f"cannot unpack: {error}") from None
+
+
+DEFAULT_MIN_SCORE = 0.8  # as `correct --min-score`
+
+
+def default_options() -> JobOptions:
+    """The options of a request that names none: what the workers warm up with."""
+    return JobOptions(((DEFAULT_LEXICON, 1),), ",".join(DEFAULT_PASSES), DEFAULT_MIN_SCORE, "auto")
 
 
 def job_options(store: Store, lexicons: list[str], passes: str, min_score: float, lang: str) -> JobOptions:

@@ -61,7 +61,7 @@ class _Built:
 WARM_UP = {"fr": "Le PDG d'OpenEye a parlé hier soir.", "en": "The CEO of OpenEye spoke last night."}
 
 
-def warm_up(database: str, options: JobOptions = JobOptions()) -> int:
+def warm_up(database: str, options: JobOptions) -> int:
     """Build the default lexicon's indexes, and load what the engine loads on its first call
     (word frequencies, espeak-ng), before the first request needs them."""
     corrector = _corrector(database, options)
@@ -107,7 +107,7 @@ def _lexicon(database: str, versions: tuple[tuple[str, int], ...]) -> Lexicon:
     """The merged lexicon of ``versions`` (as ``--lexicon A --lexicon B`` merges files)."""
     with warnings.catch_warnings():  # contradictions are reported by GET /v1/lexicons/{name}
         warnings.simplefilter("ignore")
-        if not versions or versions == ((DEFAULT_LEXICON, 1),):
+        if versions == ((DEFAULT_LEXICON, 1),):
             return Lexicon.load()
         entries = []
         for name, version in versions:

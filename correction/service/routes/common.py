@@ -11,6 +11,7 @@ from ...formats import FORMATS
 from ...passes import DEFAULT_PASSES, PASSES
 from ..runner import JobRunner
 from ..store import Job
+from ..transcripts import DEFAULT_MIN_SCORE
 
 FORMAT_PATTERN = "^(" + "|".join(FORMATS) + ")$"
 
@@ -32,7 +33,8 @@ def correction_query(
                                         max_length=20)] = [],
     passes: Annotated[str, Query(description=f"Comma-separated passes, in order. Known: {', '.join(PASSES)}.",
                                  max_length=200)] = ",".join(DEFAULT_PASSES),
-    min_score: Annotated[float, Query(gt=0, le=1, description="Lowest score an approximate match needs.")] = 0.8,
+    min_score: Annotated[float, Query(gt=0, le=1, description="Lowest score an approximate match needs.")]
+    = DEFAULT_MIN_SCORE,
     lang: Annotated[str, Query(pattern="^(auto|fr|en)$", description="Transcript language.")] = "auto",
     format: Annotated[str | None, Query(pattern=FORMAT_PATTERN, description="Transcript format. Default: from the "
                                         "file name's extension; plain text without one.")] = None,

@@ -98,4 +98,5 @@ async def apply(job: JobDep, store: StoreDep, request: Request) -> Applied:
         raise InputError(name, f"{error}; nothing written") from None
     store.save_applied(job.id, rendered)
     decided = len({decision.proposal.id for decision in decisions})
-    return Applied(job=job.id, applied=len(edits), rejected=decided - len(edits), result_url=f"/v1/jobs/{job.id}/result")
+    return Applied(job=job.id, applied=len(edits), rejected=decided - len(edits),
+                   result_url=f"/v1/jobs/{job.id}/result")
