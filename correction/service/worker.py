@@ -52,7 +52,7 @@ class Outcome:
 
 
 class _Built:
-    """The indexes this worker process has built, as ``(database, options, lang)``, for the
+    """The indexes this worker process has built, as ``(source, options, lang)``, for the
     metrics (the correctors that hold them are cached by :func:`_corrector`)."""
 
     keys: set[tuple[str, JobOptions, str]] = set()
@@ -64,22 +64,30 @@ WARM_UP = {"fr": "Le PDG d'OpenEye a parlé hier soir.", "en": "The CEO of OpenE
 def warm_up(database: str, options: JobOptions) -> int:
     """Build the default lexicon's indexes, and load what the engine loads on its first call
     (word frequencies, espeak-ng), before the first request needs them."""
-    corrector = _corrector(database, options)
-    new = [lang for lang in WARM_UP if (database, options, lang) not in _Built.keys]
+    source = _source(database, options)
+    corrector = _corrector(source, options)
+    new = [lang for lang in WARM_UP if (source, options, lang) not in _Built.keys]
     for lang in new:
         corrector.index_for(lang)
         corrector.correct(WARM_UP[lang])
-        _Built.keys.add((database, options, lang))
+        _Built.keys.add((source, options, lang))
     return len(new)
+
+
+def _source(database: str, options: JobOptions) -> str | None:
+    """Where the options' lexicons are read from: the database, or (the shipped lexicon alone)
+    nowhere, so that every service in a process shares that corrector."""
+    return None if all(name == DEFAULT_LEXICON for name, _ in options.lexicons) else database
 
 
 def run_task(task: Task) -> Outcome:
     """Correct ``task`` as ``correct INPUT --edits LOG`` would: the rendered output and the log."""
     try:
-        corrector = _corrector(task.database, task.options)
+        source = _source(task.database, task.options)
+        corrector = _corrector(source, task.options)
         document = read_document(task.source, task.input_name, task.format)
         result = corrector.correct(document.text)
-        key = (task.database, task.options, result.lang)
+        key = (source, task.options, result.lang)
         built = key not in _Built.keys
         _Built.keys.add(key)
         return Outcome(
@@ -95,7 +103,7 @@ def run_task(task: Task) -> Outcome:
 
 
 @lru_cache(maxsize=16)
-def _corrector(database: str, options: JobOptions):
+def _corrector(database: str | None, options: JobOptions):
     from ..engine import Corrector
 
     lang = None if options.lang == "auto" else options.lang
@@ -103,7 +111,7 @@ def _corrector(database: str, options: JobOptions):
                      lang=lang)
 
 
-def _lexicon(database: str, versions: tuple[tuple[str, int], ...]) -> Lexicon:
+def _lexicon(database: str | None, versions: tuple[tuple[str, int], ...]) -> Lexicon:
     """The merged lexicon of ``versions`` (as ``--lexicon A --lexicon B`` merges files)."""
     with warnings.catch_warnings():  # contradictions are reported by GET /v1/lexicons/{name}
         warnings.simplefilter("ignore")
@@ -115,7 +123,7 @@ def _lexicon(database: str, versions: tuple[tuple[str, int], ...]) -> Lexicon:
         return Lexicon.from_entries(entries, name="+".join(f"{name}@v{version}" for name, version in versions))
 
 
-def _entries(database: str, name: str, version: int):
+def _entries(database: str | None, name: str, version: int):
     """The entries of a stored lexicon version (read even if deleted since the job was made)."""
     if name == DEFAULT_LEXICON:
         return read_entries(default_lexicon_path())

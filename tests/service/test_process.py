@@ -25,15 +25,16 @@ SEED = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "seed" / "r
 class Server:
     """`correction serve` in its own process group (so that its workers go with it)."""
 
-    def __init__(self, data: Path):
+    def __init__(self, data: Path, workers: int):
         self.data = data
+        self.workers = workers
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
 
     def start(self) -> "Server":
         command = [sys.executable, "-c", "from correction.cli import main; main()", "serve", "--host", "127.0.0.1",
-                   "--port", str(self.port), "--data", str(self.data), "--workers", "1"]
+                   "--port", str(self.port), "--data", str(self.data), "--workers", str(self.workers)]
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                         start_new_session=True)
         for _ in range(600):  # bounded: up to 60 s on a busy machine
@@ -67,8 +68,8 @@ class Server:
 def server(tmp_path):
     servers = []
 
-    def start() -> Server:
-        servers.append(Server(tmp_path / "data").start())
+    def start(workers: int) -> Server:
+        servers.append(Server(tmp_path / "data", workers).start())
         return servers[-1]
 
     yield start
@@ -88,7 +89,7 @@ def wait_for(client: httpx.Client, job_id: str, states: tuple[str, ...]) -> dict
 def test_restart_finds_the_job_and_its_decisions(server, tmp_path):
     token = create_token(Settings(data_dir=tmp_path / "data").database, "editor")[1]
     headers = {"Authorization": f"Bearer {token}"}
-    first = server()
+    first = server(workers=0)  # corrects in the server process; the pool is in the next test
     with httpx.Client(base_url=first.url, headers=headers, timeout=60) as client:
         answer = client.post("/v1/corrections", content=TALK.encode(), params={"name": "talk.txt"})
         assert answer.status_code == 200, answer.text
@@ -97,7 +98,7 @@ def test_restart_finds_the_job_and_its_decisions(server, tmp_path):
         assert saved.status_code == 200
     assert "Traceback" not in first.stop()
 
-    second = server()
+    second = server(workers=0)
     with httpx.Client(base_url=second.url, headers=headers, timeout=60) as client:
         status = client.get(f"/v1/jobs/{job['id']}").json()
         assert status["state"] == "done" and status["input_name"] == "talk.txt"
@@ -110,8 +111,8 @@ def test_restart_finds_the_job_and_its_decisions(server, tmp_path):
 def test_a_job_killed_mid_run_is_run_again_at_the_next_start(server, tmp_path):
     token = create_token(Settings(data_dir=tmp_path / "data").database, "editor")[1]
     headers = {"Authorization": f"Bearer {token}"}
-    long_talk = SEED.read_text(encoding="utf-8") * 20  # about 60,000 words: long enough to be caught running
-    first = server()
+    long_talk = SEED.read_text(encoding="utf-8") * 8  # about 25,000 words: long enough to be caught running
+    first = server(workers=1)
     with httpx.Client(base_url=first.url, headers=headers, timeout=60) as client:
         answer = client.post("/v1/corrections", content=long_talk.encode(), params={"async": "true"})
         assert answer.status_code == 202
@@ -119,11 +120,12 @@ def test_a_job_killed_mid_run_is_run_again_at_the_next_start(server, tmp_path):
         assert wait_for(client, job_id, ("running", "done"))["state"] == "running"
     first.stop(signal.SIGKILL)
 
-    second = server()
+    second = server(workers=1)
     with httpx.Client(base_url=second.url, headers=headers, timeout=60) as client:
         status = wait_for(client, job_id, ("done", "failed"))
         assert status["state"] == "done", status
         assert status["edits"] > 0
         result = client.get(f"/v1/jobs/{job_id}/result").text
-        assert len(result) == len(long_talk) - sum(  # every edit applied once, no more
-            len(e["original"]) - len(e["replacement"]) for e in client.get(f"/v1/jobs/{job_id}/corrections").json()["edits"])
+        edits = client.get(f"/v1/jobs/{job_id}/corrections").json()["edits"]
+        # every edit applied once, no more
+        assert len(result) == len(long_talk) - sum(len(e["original"]) - len(e["replacement"]) for e in edits)
