@@ -51,11 +51,15 @@ _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\
 @dataclass(frozen=True)
 class ServerLink:
     """Where a served page saves its decisions: ``PUT decisions_url`` with ``key`` in the
-    ``X-Review-Key`` header; ``decisions`` are those saved there so far, shown when the page opens."""
+    ``X-Review-Key`` header; ``decisions`` are those saved there so far, shown when the page opens.
+    With ``apply_url``, the page also has a button that applies the accepted fixes there (``POST``)
+    and then links to ``result_url``."""
 
     decisions_url: str
     key: str
     decisions: tuple[Decision, ...] = ()
+    apply_url: str | None = None
+    result_url: str | None = None
 
 
 def render_report(text: str, proposals: Sequence[Proposal], title: str, input_sha256: str | None = None,
@@ -90,6 +94,8 @@ def render_report(text: str, proposals: Sequence[Proposal], title: str, input_sh
             "decisions_url": server.decisions_url,
             "key": server.key,
             "decisions": [[d.proposal.id, d.verdict, d.replacement] for d in server.decisions],
+            "apply_url": server.apply_url,
+            "result_url": server.result_url,
         }
     css = _asset("report.css")
     scripts = ([_asset("report-server.js")] if server is not None else []) + [_asset("report.js")]

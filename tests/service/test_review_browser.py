@@ -1,5 +1,6 @@
 """The served review page in Debian's Chromium: decide, reload (the decisions come back from the
-server, also for a second editor), apply, fetch. Nothing but the page's own origin is contacted."""
+server, also for a second editor), apply from the page, fetch the result it links to. Nothing but
+the page's own origin is contacted."""
 
 from __future__ import annotations
 
@@ -82,10 +83,10 @@ def test_review_in_the_browser_then_apply_and_fetch(browser, live):
         assert [(d["id"], d["decision"], d["replacement"]) for d in saved] == [
             (first["id"], "accept", first["replacement"]), (second["id"], "reject", second["replacement"]),
             (third["id"], "accept", "OpenAI Inc.")]
-        key = {"X-Review-Key": job["review_url"].split("key=")[1]}
-        applied = page.request.post(f"{base}/v1/jobs/{job['id']}/apply", headers=key)
-        assert applied.ok and applied.json()["applied"] == 2
-        result = page.request.get(f"{base}/v1/jobs/{job['id']}/result", headers=key).text()
+        page.get_by_role("button", name="Apply accepted fixes").click()
+        page.wait_for_selector("#result-link:not([hidden])", timeout=10_000)
+        assert page.locator("#message").inner_text() == "Applied 2 accepted fixes (1 rejected)."
+        result = page.request.get(page.locator("#result-link").evaluate("link => link.href")).text()
         expected = TALK
         for proposal, replacement in ((third, "OpenAI Inc."), (first, first["replacement"])):  # from the end
             expected = expected[:proposal["start"]] + replacement + expected[proposal["end"]:]

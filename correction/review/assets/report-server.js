@@ -50,5 +50,41 @@
     });
   }
 
+  /* ---- apply the accepted fixes on the server, then link to the result ---- */
+
+  function say(text) { document.getElementById("message").textContent = text; }
+
+  function addApply() {
+    var bar = document.querySelector(".actions-bar");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.id = "apply";
+    button.textContent = "Apply accepted fixes";
+    var result = document.createElement("a");
+    result.id = "result-link";
+    result.hidden = true;
+    result.textContent = "Download the result";
+    result.setAttribute("href", link.result_url + "?key=" + encodeURIComponent(link.key));
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      window.fetch(link.apply_url, { method: "POST", headers: { "X-Review-Key": link.key } })
+        .then(function (response) {
+          return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+        })
+        .then(function (answer) {
+          if (!answer.ok) { throw new Error(answer.body.detail); }
+          say("Applied " + answer.body.applied + " accepted fix" + (answer.body.applied === 1 ? "" : "es") +
+              " (" + answer.body.rejected + " rejected).");
+          result.hidden = false;
+        })
+        .catch(function (error) { say("Not applied: " + error.message); })
+        .then(function () { button.disabled = false; });
+    });
+    bar.appendChild(button);
+    bar.appendChild(result);
+  }
+
+  if (link.apply_url) { addApply(); }
+
   window.correctionReviewRemote = { load: load, save: save };
 })();

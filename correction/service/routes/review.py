@@ -32,13 +32,15 @@ DECISIONS_BODY = {"requestBody": {"required": False, "content": {
 @router.get("/review/{job_id}", summary="The review page of a job",
             responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "The page."}})
 def review_page(job: JobDep) -> HTMLResponse:
-    """The page `review --html` writes, saving each decision here as the editor clicks.
+    """The page `review --html` writes, saving each decision here as the editor clicks, with a
+    button that applies the accepted fixes and a link to the result.
 
     Open it with the link in the job's `review_url` (it carries the job's review key)."""
     if job.state != "done":
         raise not_done(job)
     document = document_of(job)
-    link = ServerLink(f"/v1/jobs/{job.id}/decisions", job.review_key, tuple(decisions_of(job)))
+    link = ServerLink(f"/v1/jobs/{job.id}/decisions", job.review_key, tuple(decisions_of(job)),
+                      apply_url=f"/v1/jobs/{job.id}/apply", result_url=f"/v1/jobs/{job.id}/result")
     page = render_report(document.text, proposals_of(job), job.input_name, text_sha256(document.source), server=link)
     # The URL holds the review key: keep it out of Referer headers and caches.
     return HTMLResponse(page, headers={"Referrer-Policy": "no-referrer", "Cache-Control": "no-store",
