@@ -32,9 +32,12 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        await runner.start()
-        yield
-        await runner.stop()
+        # Requests open and close their own connections; with this one open all along, closing
+        # theirs never checkpoints the WAL (an fsync each, when the last connection closes).
+        with Store(settings.database):
+            await runner.start()
+            yield
+            await runner.stop()
 
     app = FastAPI(title="correction", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
