@@ -16,7 +16,9 @@ with the default lexicon; the batch is that transcript whole (3,085 words), rota
 number of lines in each of the files, so that no two are the same.
 
 Latency is wall-clock time per request as the client sees it (the machine may be running other
-jobs; say so with the numbers).
+jobs; say so with the numbers). The batch is also measured in CPU seconds (the server and its
+workers, read from /proc; the CLI's from its rusage), which other jobs on the machine disturb far
+less than wall-clock time; the CLI runs before and after the service, and ratios are to its mean.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import argparse
 import asyncio
 import os
 import platform
+import resource
 import shutil
 import signal
 import socket
@@ -154,27 +157,53 @@ async def load(url: str, text: str, clients: int, seconds: float, max_requests: 
     return LoadResult(clients, elapsed, latencies, errors, server_errors)
 
 
-def time_batch(url: str, paths: list[Path]) -> tuple[float, int]:
-    """Seconds from posting the batch to every job finished, and how many failed."""
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by process ``pid`` and its live children (the workers)."""
+    total, pending = 0.0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+@dataclass(frozen=True)
+class Timed:
+    """Wall-clock and CPU seconds of one run (CPU time holds better on a machine running other jobs)."""
+
+    wall: float
+    cpu: float
+    failed: int = 0
+
+
+def time_batch(server: Server, paths: list[Path]) -> Timed:
+    """From posting the batch to every job finished; and how many failed."""
     files = [("files", (path.name, path.read_bytes(), "text/plain")) for path in paths]
-    with httpx.Client(base_url=url, timeout=120) as http:
-        began = time.perf_counter()
+    with httpx.Client(base_url=server.url, timeout=120) as http:
+        cpu, began = cpu_seconds(server.process.pid), time.perf_counter()
         created = http.post("/v1/batches", files=files)
         created.raise_for_status()
         location = created.headers["Location"]
         for _ in range(36_000):  # bounded: one hour at most
             status = http.get(location).json()
             if status["progress"] >= 1.0:
-                return time.perf_counter() - began, status["states"].get("failed", 0)
+                return Timed(time.perf_counter() - began, cpu_seconds(server.process.pid) - cpu,
+                             status["states"].get("failed", 0))
             time.sleep(0.05)
     raise SystemExit("the batch did not finish within an hour")
 
 
-def time_cli(folder: Path, output: Path) -> float:
-    began = time.perf_counter()
+def time_cli(folder: Path, output: Path) -> Timed:
+    before, began = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
     subprocess.run(CLI + ["correct", str(folder), "-o", str(output)], check=True, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
-    return time.perf_counter() - began
+    wall, after = time.perf_counter() - began, resource.getrusage(resource.RUSAGE_CHILDREN)
+    return Timed(wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
 
 
 def main() -> None:
@@ -192,12 +221,14 @@ def main() -> None:
     try:
         paths = batch_files(scratch / "batch", args.batch)
         log(f"CLI: correction correct on {args.batch} files ...")
-        cli_seconds = time_cli(scratch / "batch", scratch / "cli-out")
+        cli_runs = [time_cli(scratch / "batch", scratch / "cli-out")]
 
         server = Server(args.load_workers, scratch / "data-load")
         try:
             log(f"load: {args.clients} clients for {args.seconds:g} s, {len(text.split())} words each ...")
+            load_cpu = cpu_seconds(server.process.pid)
             result = asyncio.run(load(server.url, text, args.clients, args.seconds, args.max_requests))
+            load_cpu = cpu_seconds(server.process.pid) - load_cpu
         finally:
             server.stop()
 
@@ -206,9 +237,11 @@ def main() -> None:
             server = Server(workers, scratch / f"data-{workers}")
             try:
                 log(f"batch of {args.batch} with {workers} worker(s) ...")
-                batches[workers] = time_batch(server.url, paths)
+                batches[workers] = time_batch(server, paths)
             finally:
                 server.stop()
+        log("CLI again (the machine's load may have changed) ...")
+        cli_runs.append(time_cli(scratch / "batch", scratch / "cli-out-2"))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -227,12 +260,16 @@ def main() -> None:
                                     f"{ms(result.percentile(0.99))} (mean {ms(statistics.fmean(result.latencies))})"
          if result.latencies else "–"),
         ("errors / 5xx", f"{result.errors} / {result.server_errors}"),
-        (f"batch of {args.batch} seed-sized transcripts, `correction correct DIR` (CLI, with its start-up)",
-         f"{cli_seconds:.1f} s"),
+        ("CPU per request (server and workers)", ms(load_cpu / max(len(result.latencies), 1))),
+        (f"batch of {args.batch} seed-sized transcripts, `correction correct DIR` (CLI, with its start-up), "
+         "run before and after the service's", " and ".join(f"{run.wall:.1f} s ({run.cpu:.1f} s CPU)"
+                                                         for run in cli_runs)),
     ]
-    for workers, (seconds, failed) in batches.items():
+    cli = Timed(statistics.fmean(run.wall for run in cli_runs), statistics.fmean(run.cpu for run in cli_runs))
+    for workers, run in batches.items():
         rows.append((f"the same batch through the service, {workers} worker(s)",
-                     f"{seconds:.1f} s ({seconds / cli_seconds:.2f}x the CLI; {failed} failed)"))
+                     f"{run.wall:.1f} s ({run.wall / cli.wall:.2f}x the CLI's mean), {run.cpu:.1f} s CPU "
+                     f"({run.cpu / cli.cpu:.2f}x); {run.failed} failed"))
     for name, value in rows:
         print(f"| {name} | {value} |")
 
