@@ -46,11 +46,18 @@ def explain(model: DecisionModel, table: FeatureTable, candidate: Candidate, val
                      for i in order)
 
 
-def decide(job: Job, candidates: list[Candidate], model: DecisionModel, min_confidence: float) -> list[Candidate]:
-    """The candidates, each one needing a decision marked kept or dropped with its probability."""
-    table = FeatureTable(job, candidates)
+def decide(job: Job, candidates: list[Candidate], model: DecisionModel, min_confidence: float,
+           table: FeatureTable | None = None, vectors: list[list[float]] | None = None) -> list[Candidate]:
+    """The candidates, each one needing a decision marked kept or dropped with its probability.
+
+    ``table`` and ``vectors`` (the features, in the model's order, of the candidates needing a
+    decision, in order) may come from the caller when it has them already: fitting does.
+    """
+    table = table or FeatureTable(job, candidates)
     to_decide = [position for position, candidate in enumerate(candidates) if needs_decision(candidate)]
-    values = {position: table.vector(candidates[position], model.features) for position in to_decide}
+    if vectors is None:
+        vectors = [table.vector(candidates[position], model.features) for position in to_decide]
+    values = dict(zip(to_decide, vectors))
     own = {position: model.probability(values[position]) for position in to_decide}
     groups: dict[tuple[str, str], list[int]] = {}
     for position in to_decide:
