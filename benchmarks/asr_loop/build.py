@@ -126,7 +126,7 @@ def build_spliced(lang: str, domain: str, cache: HeardCache, recogniser: str) ->
     rows: list[tuple[str, list]] = []
     seen: set[str] = set()
     for template in sources.templates(lang, domain):
-        for _ in range(settings.FILLS_PER_TEMPLATE):
+        for _ in range(settings.FILLS_PER_TEMPLATE[lang]):
             written = sources.fill(template, domain, lang, entities, rng, usable=lambda e: e.term in forms)
             if written is None:
                 continue
