@@ -120,6 +120,11 @@ class Corrector:
 
     def correct(self, source: str) -> CorrectionResult:
         text, candidates = self.propose(source)
+        return self.apply(text, candidates)
+
+    def apply(self, text: AnalyzedText, candidates: list[Candidate]) -> CorrectionResult:
+        """Resolve decided candidates and apply the winners to the text."""
+        source = text.source
         # Approximate passes only propose matches above min_score; an ambiguous candidate is
         # applied only when the context pass kept it (without that pass, never).
         usable = [c for c in candidates if not c.ambiguous or c.decision.startswith("kept")]

@@ -8,6 +8,7 @@ half-written file behind.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -63,3 +64,19 @@ def write_text_atomic(path: str | os.PathLike, text: str) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def loads_json(text: str):
+    """``json.loads``, except that nesting too deep for Python's parser (``[[[[...`` thousands of
+    levels) is a :class:`json.JSONDecodeError`, like any other unreadable JSON, not a RecursionError.
+
+    >>> loads_json('{"a": [1]}')
+    {'a': [1]}
+    >>> loads_json("[" * 5000 + "]" * 5000)
+    Traceback (most recent call last):
+    json.decoder.JSONDecodeError: nested too deeply (more levels than the parser can hold): line 1 column 1 (char 0)
+    """
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply (more levels than the parser can hold)", text, 0) from None

@@ -166,10 +166,24 @@ def default_lexicon_path() -> Path:
 def read_entries(path: str | Path) -> list[Entry]:
     """Read one lexicon file into entries, dispatching on its extension."""
     name = str(path)
+    _reader_for(name)  # an unknown extension is reported before the file is read
+    return parse_entries(read_text(name), name)
+
+
+def parse_entries(text: str, name: str) -> list[Entry]:
+    """The entries of a lexicon file's ``text``; ``name``'s extension says its format (as for a file).
+
+    >>> [entry.term for entry in parse_entries("OpenAI\\n# comment\\nSam Altman\\n", "episode.txt")]
+    ['OpenAI', 'Sam Altman']
+    """
+    return _reader_for(name)(name, text)
+
+
+def _reader_for(name: str):
     suffix = Path(name).suffix.lower()
     if suffix not in READERS:
         raise LexiconError(name, f"unknown lexicon format {suffix or '(no extension)'!r}; use .txt, .csv or .tsv")
-    return READERS[suffix](name, read_text(name))
+    return READERS[suffix]
 
 
 def _read_list(path: str, text: str) -> list[Entry]:

@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled dev set and lexicons built from it."""
+"""Shared fixtures: the bundled dev set and lexicons built from it, the CLI, and a headless Chromium."""
 
 from __future__ import annotations
 
@@ -12,6 +12,19 @@ from correction import Corrector, Lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "benchmarks" / "data" / "seed"
+
+CHROMIUM = "/usr/bin/chromium"
+# Quiet, offline, fast: no first-run work, no background fetches (the pages must need none).
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -63,3 +76,16 @@ def run():
         return CliRunner().invoke(main, [str(arg) for arg in args], input=input, env=env, catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the session, driven by Playwright (the review page tests)."""
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium); browser tests need it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

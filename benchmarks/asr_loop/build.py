@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from correction.probe.carriers import heard_name
-from correction.probe.heard import heard_names
+from correction.probe.heard import heard_names, minimal_edit
 from correction.probe.splice import splice
 
 from . import plan, settings, sources
@@ -88,30 +88,6 @@ class SetBuilder:
                 "words": sum(len(line.split()) for line in self.lines)}
 
 
-def minimal_edit(raw: str, start: int, end: int, term: str) -> tuple[int, int, str]:
-    """The heard span ``raw[start:end]`` of ``term`` without the words at its ends heard right.
-
-    >>> minimal_edit("Honestly, Satya Namella gives", 10, 23, "Satya Nadella")
-    (16, 23, 'Nadella')
-    >>> minimal_edit("so Warren said", 3, 9, "Warren Buffett")  # nothing left to heard: whole span
-    (3, 9, 'Warren Buffett')
-    """
-    heard_words, term_words = raw[start:end].split(" "), term.split(" ")
-    head = 0
-    while head < min(len(heard_words), len(term_words)) - 1 and heard_words[head] == term_words[head]:
-        head += 1
-    tail = 0
-    while (tail < min(len(heard_words), len(term_words)) - head - 1
-           and heard_words[-1 - tail] == term_words[-1 - tail]):
-        tail += 1
-    kept = heard_words[head: len(heard_words) - tail]
-    if not kept:
-        return start, end, term
-    new_start = start + sum(len(word) + 1 for word in heard_words[:head])
-    new_end = end - sum(len(word) + 1 for word in heard_words[len(heard_words) - tail:])
-    return new_start, new_end, " ".join(term_words[head: len(term_words) - tail])
-
-
 def edit_class(heard: str, term: str) -> str:
     """``spacing_casing`` when only spaces, hyphens or case differ; ``phonetic`` otherwise."""
     squash = lambda text: re.sub(r"[\s\-]", "", text).lower()  # noqa: E731
@@ -150,7 +126,7 @@ def build_spliced(lang: str, domain: str, cache: HeardCache, recogniser: str) ->
     rows: list[tuple[str, list]] = []
     seen: set[str] = set()
     for template in sources.templates(lang, domain):
-        for _ in range(settings.FILLS_PER_TEMPLATE):
+        for _ in range(settings.FILLS_PER_TEMPLATE[lang]):
             written = sources.fill(template, domain, lang, entities, rng, usable=lambda e: e.term in forms)
             if written is None:
                 continue

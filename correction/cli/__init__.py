@@ -22,6 +22,7 @@ COMMANDS = {
     "review": ("correction.cli.review", "review", "Show proposed fixes as a diff; accept or reject them."),
     "apply": ("correction.cli.apply", "apply", "Apply the accepted fixes of a decisions file."),
     "lexicon": ("correction.cli.lexicon", "lexicon", "Check, extract or learn lexicons."),
+    "serve": ("correction.cli.serve", "serve", "Run the correction service over HTTP (review in the browser)."),
 }
 
 

@@ -7,19 +7,26 @@ spelled right is never rewritten, an edit never crosses a line break or deletes 
 and possessives stay outside).
 
 One decision per form: the occurrences of one raw form with one candidate entity pool their
-evidence (the best-supported occurrence speaks for all), unless an occurrence's own evidence is
-clearly ordinary language (its own probability under :data:`ORDINARY_FLOOR`): "il y a" followed by
-its complement stays "il y a" though "ILIA" two lines up is Ilya.
+evidence (their log-odds are averaged, so each verdict rests on all of them), unless an
+occurrence's own evidence is clearly ordinary language (its own probability under
+:data:`ORDINARY_FLOOR`): "il y a" followed by its complement stays "il y a" though "ILIA" two
+lines up is Ilya.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from ..candidates import Candidate
 from ..passes.base import Job
 from .features import FeatureTable, fold_form, phrase
-from .model import DecisionModel
+from .model import DecisionModel, sigmoid
+
+
+def logit(probability: float) -> float:
+    probability = min(max(probability, 1e-9), 1 - 1e-9)
+    return math.log(probability / (1 - probability))
 
 # An occurrence this unlikely on its own evidence is decided alone, whatever its form's others say.
 ORDINARY_FLOOR = 0.05
@@ -39,11 +46,18 @@ def explain(model: DecisionModel, table: FeatureTable, candidate: Candidate, val
                      for i in order)
 
 
-def decide(job: Job, candidates: list[Candidate], model: DecisionModel, min_confidence: float) -> list[Candidate]:
-    """The candidates, each one needing a decision marked kept or dropped with its probability."""
-    table = FeatureTable(job, candidates)
+def decide(job: Job, candidates: list[Candidate], model: DecisionModel, min_confidence: float,
+           table: FeatureTable | None = None, vectors: list[list[float]] | None = None) -> list[Candidate]:
+    """The candidates, each one needing a decision marked kept or dropped with its probability.
+
+    ``table`` and ``vectors`` (the features, in the model's order, of the candidates needing a
+    decision, in order) may come from the caller when it has them already: fitting does.
+    """
+    table = table or FeatureTable(job, candidates)
     to_decide = [position for position, candidate in enumerate(candidates) if needs_decision(candidate)]
-    values = {position: table.vector(candidates[position], model.features) for position in to_decide}
+    if vectors is None:
+        vectors = [table.vector(candidates[position], model.features) for position in to_decide]
+    values = dict(zip(to_decide, vectors))
     own = {position: model.probability(values[position]) for position in to_decide}
     groups: dict[tuple[str, str], list[int]] = {}
     for position in to_decide:
@@ -51,15 +65,15 @@ def decide(job: Job, candidates: list[Candidate], model: DecisionModel, min_conf
     decided = list(candidates)
     for members in groups.values():
         pooled = [position for position in members if own[position] >= ORDINARY_FLOOR]
-        best = max((own[position] for position in pooled), default=0.0)
+        shared = sigmoid(sum(logit(own[position]) for position in pooled) / len(pooled)) if pooled else 0.0
         for position in members:
             together = position in pooled and len(pooled) > 1
-            probability = best if together else own[position]
+            probability = shared if together else own[position]
             candidate = candidates[position]
             verdict = "kept" if probability >= min_confidence else "dropped"
             why = explain(model, table, candidate, values[position])
-            shared = f", decided with {len(pooled) - 1} other occurrence(s)" if together else ""
-            decision = f"{verdict} (p={probability:.2f}{shared}): {why}"
+            note = f", decided with {len(pooled) - 1} other occurrence(s)" if together else ""
+            decision = f"{verdict} (p={probability:.2f}{note}): {why}"
             decided[position] = replace(candidate, ambiguous=True, decision=decision, probability=round(probability, 4),
                                         reason=f"{candidate.reason}; {decision}")
     return decided

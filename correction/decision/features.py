@@ -26,9 +26,9 @@ from .. import phonetics
 from ..candidates import Candidate
 from ..index import name_parts
 from ..passes.base import Job
-from ..passes.context import FILLERS, ROLE_WORDS, WINDOW, _half_named, _respaced
+from ..passes.context import FILLERS, ROLE_WORDS, WINDOW, _half_named, _respaced, same_word_inflected
 from ..text import fold
-from ..wordfreqs import is_function_word, zipf
+from ..wordfreqs import COMMON_ZIPF, is_function_word, zipf
 
 
 class FeatureTable:
@@ -87,95 +87,184 @@ def _words(table: FeatureTable, candidate: Candidate) -> list[str]:
     return list(table.text.keys[candidate.span.first : candidate.span.last])
 
 
+def _zipf(word: str, lang: str) -> float:
+    """A word's Zipf frequency; a hyphenated word counts as its rarest part ("moment-là" as "moment")."""
+    parts = [part for part in word.replace("'", "-").split("-") if part]
+    return min((zipf(part, lang) for part in parts), default=0.0) if len(parts) > 1 else zipf(word, lang)
+
+
+def _ordinary(word: str) -> bool:
+    return max(_zipf(word, "fr"), _zipf(word, "en")) >= COMMON_ZIPF
+
+
+FEATURES: dict[str, Callable[[FeatureTable, Candidate], float]] = {}
+"""Feature name -> function(table, candidate) -> float, in the order they are defined below."""
+PHRASES: dict[str, Callable[[float, Candidate, FeatureTable], str]] = {}
+"""Feature name -> how its value reads in an explanation, written beside the feature."""
+
+
+def feature(phrasing: Callable[[float, Candidate, FeatureTable], str]):
+    """Register a feature function with the words that say its value."""
+    def register(function: Callable[[FeatureTable, Candidate], float]):
+        FEATURES[function.__name__] = function
+        PHRASES[function.__name__] = phrasing
+        return function
+    return register
+
+
+def flag(yes: str, no: str) -> Callable[[float, Candidate, FeatureTable], str]:
+    """The phrasing of a feature that is 1 or 0."""
+    return lambda value, candidate, table: yes if value else no
+
+
+def _ordinariness(value: float, lang: str) -> str:
+    return f"span {'is' if value >= COMMON_ZIPF else 'is not'} ordinary {lang.upper()} (Zipf {value:.1f})"
+
+
+@feature(lambda value, candidate, table: f"spelled like {candidate.surface.text!r} ({value:.2f})")
 def spelling(table: FeatureTable, candidate: Candidate) -> float:
     """Spelling similarity of the span and the lexicon form (Indel ratio of folded letters, 0..1)."""
     return Indel.normalized_similarity(candidate.span.key, candidate.surface.key)
 
 
+@feature(lambda value, candidate, table: f"sounds like {candidate.surface.text!r} ({value:.2f})")
 def sound(table: FeatureTable, candidate: Candidate) -> float:
     """Sound similarity of the span and the form: the best of the French and English readings, 0..1."""
     return phonetics.sound_similarity(candidate.span.text, candidate.surface.text)
 
 
+@feature(lambda value, candidate, table: f"{candidate.pass_name} match ({value:.2f})")
 def pass_score(table: FeatureTable, candidate: Candidate) -> float:
     """The proposing pass's own score (1.0 for an exact spelling)."""
     return candidate.score
 
 
+@feature(flag("the name's own letters", "not the name's letters"))
 def exact_letters(table: FeatureTable, candidate: Candidate) -> float:
     """1 when the span has the form's very letters (any spacing, case or accents: "open ai")."""
     return float(candidate.pass_name == "exact")
 
 
+@feature(lambda value, candidate, table: _ordinariness(value, table.text.lang))
 def ordinary_in_language(table: FeatureTable, candidate: Candidate) -> float:
     """How ordinary the span's rarest word is in the transcript's language (Zipf frequency, 0..8)."""
-    return min(zipf(word, table.text.lang) for word in _words(table, candidate))
+    return min(_zipf(word, table.text.lang) for word in _words(table, candidate))
 
 
+@feature(lambda value, candidate, table: _ordinariness(value, "en" if table.text.lang == "fr" else "fr"))
 def ordinary_in_other_language(table: FeatureTable, candidate: Candidate) -> float:
     """How ordinary the span's rarest word is in the other language (French or English)."""
     other = "en" if table.text.lang == "fr" else "fr"
-    return min(zipf(word, other) for word in _words(table, candidate))
+    return min(_zipf(word, other) for word in _words(table, candidate))
 
 
+@feature(lambda value, candidate, table: f"most frequent word Zipf {value:.1f}")
 def most_ordinary(table: FeatureTable, candidate: Candidate) -> float:
     """The Zipf frequency of the span's most frequent word, in either language."""
-    return max(max(zipf(word, "fr"), zipf(word, "en")) for word in _words(table, candidate))
+    return max(max(_zipf(word, "fr"), _zipf(word, "en")) for word in _words(table, candidate))
 
 
+@feature(lambda value, candidate, table: f"{value:.0%} ordinary words")
+def ordinary_share(table: FeatureTable, candidate: Candidate) -> float:
+    """Share of the span's words that are ordinary words of French or English (Zipf >= 3.5)."""
+    words = _words(table, candidate)
+    return sum(map(_ordinary, words)) / len(words)
+
+
+@feature(lambda value, candidate, table: f"{value:.0f} end(s) of the span ordinary words")
+def ordinary_edges(table: FeatureTable, candidate: Candidate) -> float:
+    """Ends of the span (0, 1 or 2) that are ordinary words in lower case: "a rumour that Iliosot"
+    reaches past the name into the sentence."""
+    span, text = candidate.span, table.text
+    if span.size == 1:
+        return 0.0
+    return float(sum(_ordinary(text.keys[at]) and not text.capitalised[at] for at in (span.first, span.last - 1)))
+
+
+@feature(flag("one ordinary word", "not one ordinary word"))
+def one_ordinary_word(table: FeatureTable, candidate: Candidate) -> float:
+    """1 for a single ordinary word ("art" for Arte, "cloud" for Claude): usually just the word."""
+    return float(candidate.span.size == 1 and _ordinary(table.text.keys[candidate.span.first]))
+
+
+@feature(flag("only the case changes", "more than the case changes"))
+def case_only(table: FeatureTable, candidate: Candidate) -> float:
+    """1 when the rewrite only changes case ("hugging" -> "Hugging")."""
+    source = table.text.source
+    return float(all(source[start:end].casefold() == new.casefold() for start, end, new in candidate.changes))
+
+
+@feature(flag("only an inflection changes", "not only an inflection"))
+def inflection_only(table: FeatureTable, candidate: Candidate) -> float:
+    """1 when the rewrite only adds or drops an inflection ("Podcast" -> "Podcasts")."""
+    source = table.text.source
+    return float(any(same_word_inflected(source[start:end], new) for start, end, new in candidate.changes))
+
+
+@feature(lambda value, candidate, table: f"{value:.0%} function words")
 def function_words(table: FeatureTable, candidate: Candidate) -> float:
     """Share of the span's words that are function words ("il", "y", "a", "the")."""
     words = _words(table, candidate)
     return sum(map(is_function_word, words)) / len(words)
 
 
+@feature(flag("written like a name", "not written like a name"))
 def written_like_a_name(table: FeatureTable, candidate: Candidate) -> float:
     """1 when every word is capitalised beyond a sentence start, in a transcript that writes capitals."""
     return float(table.text.cased and table.text.name_like(candidate.span))
 
 
+@feature(flag("transcript without casing", "cased transcript"))
 def uncased_transcript(table: FeatureTable, candidate: Candidate) -> float:
     """1 when the transcript is written all in lower case or capitals: case says nothing there."""
     return float(not table.text.cased)
 
 
+@feature(flag("written in lower case", "not in lower case"))
 def lower_case_span(table: FeatureTable, candidate: Candidate) -> float:
     """1 when a cased transcript wrote the span all in lower case, as ordinary words."""
     span = candidate.span
     return float(table.text.cased and not any(table.text.capitalised[span.first : span.last]))
 
 
+@feature(lambda value, candidate, table: f"{value:.0f} word(s)")
 def span_words(table: FeatureTable, candidate: Candidate) -> float:
     """Words in the span (1 to 5)."""
     return float(candidate.span.size)
 
 
+@feature(lambda value, candidate, table: f"{value:.0f} word(s) more or fewer than the name")
 def word_count_difference(table: FeatureTable, candidate: Candidate) -> float:
     """How many more (or fewer) words the span has than the form: names heard as several words."""
     return float(abs(candidate.span.size - len(candidate.surface.text.split())))
 
 
+@feature(flag("the name's letters respaced", "not the name respaced"))
 def letters_respaced(table: FeatureTable, candidate: Candidate) -> float:
     """1 when the span is the form's letters with spaces, not all function words ("open ai")."""
     return float(_respaced(table.text, candidate))
 
 
+@feature(flag("after an elision", "no elision before"))
 def elided_before(table: FeatureTable, candidate: Candidate) -> float:
     """1 when the span follows an elision ("d'OpenEye", but also "qu'il y a")."""
     return float(table.text.tokens[candidate.span.first].after_apostrophe)
 
 
+@feature(lambda value, candidate, table: f"{candidate.entity} named {round(math.expm1(value))} time(s) elsewhere")
 def named_elsewhere(table: FeatureTable, candidate: Candidate) -> float:
     """How often the entity is named right elsewhere in the transcript (log of 1 + count)."""
     return math.log1p(len(table.elsewhere(candidate)))
 
 
+@feature(lambda value, candidate, table: f"{candidate.entity} {'named' if value else 'not named'} nearby")
 def named_nearby(table: FeatureTable, candidate: Candidate) -> float:
     """1 when the entity is named right within the window (20 words) of the span."""
     at = candidate.span.first
     return float(any(abs(place - at) <= WINDOW for place in table.elsewhere(candidate)))
 
 
+@feature(lambda value, candidate, table: f"{round(math.expm1(value))} other entities nearby")
 def other_entities_nearby(table: FeatureTable, candidate: Candidate) -> float:
     """Other lexicon entities named within 20 words (log of 1 + count): the talk is about the domain."""
     span = candidate.span
@@ -188,6 +277,7 @@ def other_entities_nearby(table: FeatureTable, candidate: Candidate) -> float:
     return math.log1p(count)
 
 
+@feature(flag("a context word nearby", "no context word nearby"))
 def context_word_nearby(table: FeatureTable, candidate: Candidate) -> float:
     """1 when one of the entry's ``context`` words is within 20 words."""
     context = set(candidate.surface.entry.context)
@@ -198,6 +288,7 @@ def context_word_nearby(table: FeatureTable, candidate: Candidate) -> float:
     return float(any(token.text.lower() in context for token in window))
 
 
+@feature(flag("after a role word", "no role word before"))
 def role_word_before(table: FeatureTable, candidate: Candidate) -> float:
     """1 after a role word ("le PDG", "founder of", "le fondateur de"), for any kind of entry."""
     tokens, first = table.text.tokens, candidate.span.first
@@ -209,6 +300,7 @@ def role_word_before(table: FeatureTable, candidate: Candidate) -> float:
     return 0.0
 
 
+@feature(flag("set off by a comma", "no comma after"))
 def set_off_by_comma(table: FeatureTable, candidate: Candidate) -> float:
     """1 when a comma follows the span (a name slot), not before a filler."""
     tokens, last = table.text.tokens, candidate.span.last
@@ -217,90 +309,55 @@ def set_off_by_comma(table: FeatureTable, candidate: Candidate) -> float:
     return float(tokens[last].gap_before.strip() == "," and tokens[last].text.lower() not in FILLERS)
 
 
+@feature(flag("half the name right", "no half of the name right"))
 def half_name_right(table: FeatureTable, candidate: Candidate) -> float:
     """1 for a name of several words with one half right and the other sounding like it ("Emmett's share")."""
     return float(_half_named(table.text, candidate))
 
 
+@feature(flag("a person's name", "not a person"))
 def person(table: FeatureTable, candidate: Candidate) -> float:
     """1 when the entry is a person (a kind of "person", or a name with a first name)."""
     entry = candidate.surface.entry
     return float(entry.kind == "person" or bool(name_parts(entry)))
 
 
+@feature(flag("a first name or surname alone", "the whole name"))
 def name_part_alone(table: FeatureTable, candidate: Candidate) -> float:
     """1 when the match is a first name or surname alone ("Ilya" for Ilya Sutskever)."""
     return float(candidate.surface.role == "part")
 
 
+@feature(lambda value, candidate, table: f"form seen {round(math.exp(value))} time(s)")
 def form_repeats(table: FeatureTable, candidate: Candidate) -> float:
     """How often the same raw form occurs as a candidate in the transcript (log of count)."""
     return math.log(table.form_counts[candidate.span.key])
 
 
+@feature(lambda value, candidate, table: f"{round(math.exp(value))} entities compete for the span")
 def competing_entities(table: FeatureTable, candidate: Candidate) -> float:
     """How many entities are proposed for the same span (log of count): a crowded neighbourhood."""
     return math.log(table.competitors[(candidate.span.first, candidate.span.last)])
 
 
+@feature(lambda value, candidate, table: f"lexicon of {round(10 ** value):,} spellings")
 def lexicon_size(table: FeatureTable, candidate: Candidate) -> float:
     """The lexicon's size (log10 of its number of spellings): a big lexicon has a look-alike for anything."""
     return math.log10(max(1, len(table.job.index.surfaces)))
 
 
+@feature(lambda value, candidate, table: f"{round(math.exp(value))}-letter form")
 def form_length(table: FeatureTable, candidate: Candidate) -> float:
     """Letters in the form (log): short forms have many look-alikes."""
     return math.log(max(1, len(candidate.surface.key)))
 
 
-FEATURES: dict[str, Callable[[FeatureTable, Candidate], float]] = {
-    function.__name__: function for function in (
-        spelling, sound, pass_score, exact_letters, ordinary_in_language, ordinary_in_other_language,
-        most_ordinary, function_words, written_like_a_name, uncased_transcript, lower_case_span, span_words,
-        word_count_difference, letters_respaced, elided_before, named_elsewhere, named_nearby,
-        other_entities_nearby, context_word_nearby, role_word_before, set_off_by_comma, half_name_right,
-        person, name_part_alone, form_repeats, competing_entities, lexicon_size, form_length,
-    )
-}
-"""Feature name -> function(table, candidate) -> float, in the order of the weights file."""
+
 
 
 def phrase(name: str, value: float, candidate: Candidate, table: FeatureTable) -> str:
     """A feature's value in words, for an explanation ("sounds like 'OpenAI' (0.97)")."""
-    term = candidate.entity
-    lang = table.text.lang.upper()
-    other = "EN" if lang == "FR" else "FR"
-    phrases = {
-        "spelling": f"spelled like {candidate.surface.text!r} ({value:.2f})",
-        "sound": f"sounds like {candidate.surface.text!r} ({value:.2f})",
-        "pass_score": f"{candidate.pass_name} match ({value:.2f})",
-        "exact_letters": "the name's own letters" if value else "not the name's letters",
-        "ordinary_in_language": f"span {'is' if value >= 3.5 else 'is not'} ordinary {lang} (Zipf {value:.1f})",
-        "ordinary_in_other_language": f"span {'is' if value >= 3.5 else 'is not'} ordinary {other} (Zipf {value:.1f})",
-        "most_ordinary": f"most frequent word Zipf {value:.1f}",
-        "function_words": f"{value:.0%} function words",
-        "written_like_a_name": "written like a name" if value else "not written like a name",
-        "uncased_transcript": "transcript without casing" if value else "cased transcript",
-        "lower_case_span": "written in lower case" if value else "not in lower case",
-        "span_words": f"{value:.0f} word(s)",
-        "word_count_difference": f"{value:.0f} word(s) more or fewer than the name",
-        "letters_respaced": "the name's letters respaced" if value else "not the name respaced",
-        "elided_before": "after an elision" if value else "no elision before",
-        "named_elsewhere": f"{term} named {round(math.expm1(value))} time(s) elsewhere",
-        "named_nearby": f"{term} named nearby" if value else f"{term} not named nearby",
-        "other_entities_nearby": f"{round(math.expm1(value))} other entities nearby",
-        "context_word_nearby": "a context word nearby" if value else "no context word nearby",
-        "role_word_before": "after a role word" if value else "no role word before",
-        "set_off_by_comma": "set off by a comma" if value else "no comma after",
-        "half_name_right": "half the name right" if value else "no half of the name right",
-        "person": "a person's name" if value else "not a person",
-        "name_part_alone": "a first name or surname alone" if value else "the whole name",
-        "form_repeats": f"form seen {round(math.exp(value))} time(s)",
-        "competing_entities": f"{round(math.exp(value))} entities compete for the span",
-        "lexicon_size": f"lexicon of {round(10 ** value):,} spellings",
-        "form_length": f"{round(math.exp(value))}-letter form",
-    }
-    return phrases.get(name, f"{name} = {value:.2f}")
+    return PHRASES[name](value, candidate, table)
 
 
 def fold_form(candidate: Candidate) -> str:

@@ -22,12 +22,26 @@ PROPOSING = ("exact", "fuzzy", "phonetic")
 
 
 @dataclass(frozen=True)
+class Proposal:
+    """What the passes proposed for one data set, kept to decide it again with other models."""
+
+    dataset: Dataset
+    corrector: Corrector
+    text: object
+    candidates: list
+    table: FeatureTable
+    values: np.ndarray  # features of the candidates needing a decision, in order
+    group: str
+
+
+@dataclass(frozen=True)
 class Rows:
-    """Feature rows, labels, and the group (data set) of each row."""
+    """Feature rows, labels, the group (data set) of each row, and the proposals they come from."""
 
     values: np.ndarray
     labels: np.ndarray
     groups: tuple[str, ...]
+    proposals: tuple[Proposal, ...] = ()
 
     @classmethod
     def empty(cls) -> "Rows":
@@ -35,7 +49,7 @@ class Rows:
 
     def __add__(self, other: "Rows") -> "Rows":
         return Rows(np.vstack([self.values, other.values]), np.concatenate([self.labels, other.labels]),
-                    self.groups + other.groups)
+                    self.groups + other.groups, self.proposals + other.proposals)
 
 
 def lower_cased(dataset: Dataset) -> Dataset:
@@ -60,7 +74,8 @@ def collect(dataset: Dataset, lexicon: Lexicon, group: str) -> Rows:
         values.append(table.vector(candidate, names))
         labels.append(float(bool(edits) and score.right == len(edits)))
     array = np.array(values, dtype=float).reshape(-1, len(names))
-    return Rows(array, np.array(labels), (group,) * len(labels))
+    proposal = Proposal(dataset, corrector, text, candidates, table, array, group)
+    return Rows(array, np.array(labels), (group,) * len(labels), (proposal,))
 
 
 def fit_logistic(values: np.ndarray, labels: np.ndarray, l2: float = 1.0,

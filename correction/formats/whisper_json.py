@@ -42,6 +42,7 @@ from typing import Sequence
 
 from ..edits import Edit
 from ..errors import FormatError
+from ..io import loads_json
 from .document import Document, Segment, TranscriptFormat
 from .json_spans import Node, scan
 
@@ -231,10 +232,14 @@ class WhisperJsonFormat(TranscriptFormat):
     def read(cls, source: str, path: str) -> Document:
         body = 1 if source.startswith("\ufeff") else 0
         try:
-            json.loads(source[body:])
+            loads_json(source[body:])
         except json.JSONDecodeError as error:
             raise FormatError(path, f"invalid JSON: {error.msg} (column {error.colno})", line=error.lineno) from None
-        root = scan(source, body)
+        try:  # the scanner recurses too, and from deeper in the stack than json.loads did
+            root = scan(source, body)
+        except RecursionError:
+            raise FormatError(path, "invalid JSON: nested too deeply (more levels than the parser can hold)",
+                              line=1) from None
         listed = root.value.get("segments") if isinstance(root.value, dict) else None
         if listed is None or not isinstance(listed.value, list):
             raise FormatError(path, 'expected a Whisper JSON object with a "segments" list', line=root.line(source))

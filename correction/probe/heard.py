@@ -164,3 +164,27 @@ def heard_names(written_text: str, names: list[tuple[int, int]], heard_text: str
     if any(first.end > second.start for first, second in zip(ordered, ordered[1:])):
         return None
     return spans
+
+
+def minimal_edit(raw: str, start: int, end: int, term: str) -> tuple[int, int, str]:
+    """The heard span ``raw[start:end]`` of ``term`` without the words at its ends heard right.
+
+    >>> minimal_edit("Honestly, Satya Namella gives", 10, 23, "Satya Nadella")
+    (16, 23, 'Nadella')
+    >>> minimal_edit("so Warren said", 3, 9, "Warren Buffett")  # nothing would be left: the whole span
+    (3, 9, 'Warren Buffett')
+    """
+    heard_words, term_words = raw[start:end].split(" "), term.split(" ")
+    head = 0
+    while head < min(len(heard_words), len(term_words)) - 1 and heard_words[head] == term_words[head]:
+        head += 1
+    tail = 0
+    while (tail < min(len(heard_words), len(term_words)) - head - 1
+           and heard_words[-1 - tail] == term_words[-1 - tail]):
+        tail += 1
+    kept = heard_words[head: len(heard_words) - tail]
+    if not kept:
+        return start, end, term
+    new_start = start + sum(len(word) + 1 for word in heard_words[:head])
+    new_end = end - sum(len(word) + 1 for word in heard_words[len(heard_words) - tail:])
+    return new_start, new_end, " ".join(term_words[head: len(term_words) - tail])

@@ -8,6 +8,11 @@ rendered hidden: filters, accept / reject per proposal and per entity, a running
 :meth:`correction.review.decisions.Decision.to_json` (byte for byte), so
 :func:`~correction.review.decisions.read_decisions` reads it back.
 
+Served by ``correction serve`` (``GET /review/{job}``), the same page is given a
+:class:`ServerLink`: the script then restores the decisions saved on the server instead of
+this browser's storage, and saves every change there (``PUT`` of all decisions, with the job's
+review key); the policy then also allows connections to the page's own origin, and nothing else.
+
 The script never parses data as HTML: it reads the proposals from a
 ``<script type="application/json">`` block and only writes text (``textContent``) and
 attributes. A Content-Security-Policy allows nothing but the page's own inline script and
@@ -29,13 +34,13 @@ import hashlib
 import html
 import json
 import re
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from importlib import resources
 from typing import Sequence
 
 from ..edits import text_sha256
 from ..errors import InputError
-from .decisions import Proposal
+from .decisions import Decision, Proposal
 
 # Characters that must not appear raw inside <script>: `<` and `>` could close the element
 # (`</script>`) or open a comment, `&` keeps the block free of anything entity-like, and
@@ -43,13 +48,29 @@ from .decisions import Proposal
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def render_report(text: str, proposals: Sequence[Proposal], title: str, input_sha256: str | None = None) -> str:
+@dataclass(frozen=True)
+class ServerLink:
+    """Where a served page saves its decisions: ``PUT decisions_url`` with ``key`` in the
+    ``X-Review-Key`` header; ``decisions`` are those saved there so far, shown when the page opens.
+    With ``apply_url``, the page also has a button that applies the accepted fixes there (``POST``)
+    and then links to ``result_url``."""
+
+    decisions_url: str
+    key: str
+    decisions: tuple[Decision, ...] = ()
+    apply_url: str | None = None
+    result_url: str | None = None
+
+
+def render_report(text: str, proposals: Sequence[Proposal], title: str, input_sha256: str | None = None,
+                  server: ServerLink | None = None) -> str:
     """The review page for ``proposals`` made on ``text``, as one HTML document.
 
     ``input_sha256`` is the checksum the proposals must carry: that of the file they were made
     for (a subtitle file's, not its cue text's); by default, that of ``text`` (plain text).
     Raises InputError when the proposals were made for another version of ``text`` or do
     not match it (overlapping spans, or an ``original`` that is not the text at its span).
+    With ``server``, decisions are kept on the server rather than in the browser (see above).
     """
     ordered = _checked(text, proposals, input_sha256 or text_sha256(text))
     entities = sorted({p.edit.entity for p in ordered})
@@ -68,12 +89,17 @@ def render_report(text: str, proposals: Sequence[Proposal], title: str, input_sh
     data["storage_key"] = "correction-review:" + hashlib.sha256(
         json.dumps(data["proposals"], sort_keys=True).encode("utf-8")
     ).hexdigest()[:24]
+    if server is not None:
+        data["server"] = {
+            "decisions_url": server.decisions_url,
+            "key": server.key,
+            "decisions": [[d.proposal.id, d.verdict, d.replacement] for d in server.decisions],
+            "apply_url": server.apply_url,
+            "result_url": server.result_url,
+        }
     css = _asset("report.css")
-    js = _asset("report.js")
-    csp = (
-        f"default-src 'none'; script-src '{_csp_hash(js)}'; style-src '{_csp_hash(css)}'; "
-        "img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'"
-    )
+    scripts = ([_asset("report-server.js")] if server is not None else []) + [_asset("report.js")]
+    csp = _policy(scripts, css, connect="'self'" if server is not None else "'none'")
     decided_note = (
         "Only the proposals you accept or reject are exported; undecided ones are left out. "
         "Accept or reject again to go back to undecided."
@@ -103,8 +129,19 @@ def render_report(text: str, proposals: Sequence[Proposal], title: str, input_sh
             _cards_html(ordered, entities) if ordered else '<p class="empty">No proposals: nothing to review.</p>\n',
             "</section>\n</main>\n",
             f'<script type="application/json" id="review-data">{_script_json(data)}</script>\n',
-            f"<script>{js}</script>\n</body>\n</html>\n",
+            *(f"<script>{js}</script>\n" for js in scripts),
+            "</body>\n</html>\n",
         ]
+    )
+
+
+def _policy(scripts: Sequence[str], css: str, connect: str = "'none'") -> str:
+    """The Content-Security-Policy of the page: its own scripts and style (by hash), connections
+    to ``connect`` only (the server of a served page), nothing else."""
+    hashes = " ".join(f"'{_csp_hash(js)}'" for js in scripts)
+    return (
+        f"default-src 'none'; script-src {hashes}; style-src '{_csp_hash(css)}'; "
+        f"img-src 'none'; connect-src {connect}; base-uri 'none'; form-action 'none'"
     )
 
 

@@ -28,7 +28,7 @@ from typing import Iterable, Sequence
 
 from ..edits import Edit
 from ..errors import InputError
-from ..io import read_text
+from ..io import loads_json, read_text
 from .signature import Signature
 
 MATCH_RULE = "overlap+same-text"
@@ -65,7 +65,7 @@ def _read_spans(path: str, text_field: str) -> tuple[GoldSpan, ...]:
         if not row.strip():
             continue
         try:
-            data = json.loads(row)
+            data = loads_json(row)
         except json.JSONDecodeError as error:
             raise InputError(path, f"not a JSON object: {error.msg}", line=number) from None
         if not isinstance(data, dict):

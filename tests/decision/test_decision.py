@@ -121,17 +121,20 @@ def test_explanation_names_the_three_largest_contributions_from_the_same_numbers
 
 
 def test_one_form_gets_one_verdict_and_says_so():
-    # kept only near a mention of the entity; pooled, the far occurrences are kept too
-    model = hand_made({"named_nearby": 6.0, "sound": 1.0}, bias=-3.5)
+    # strongly supported near a mention of the entity, weakly against far from it: pooled (the
+    # log-odds averaged), the three occurrences get one probability and one verdict
+    model = hand_made({"named_nearby": 9.0, "sound": 1.0}, bias=-1.5)
     filler = " ".join(["et puis on parle d'autre chose"] * 5)
     text = f"OpenAI, donc OpenEye a parlé. {filler}. OpenEye encore. {filler}. OpenEye enfin."
     corrector = Corrector(LEXICON, passes=("exact", "fuzzy", "phonetic"), generous=True)
     analysed, candidates = corrector.propose(text)
-    alone = [c for c in decide(corrector.job_for(analysed), candidates, hand_made(
-        {"named_nearby": 6.0, "sound": 1.0}, bias=-3.5), 0.99) if c.span.text == "OpenEye" and c.entity == "OpenAI"]
-    decided = [c for c in decide(corrector.job_for(analysed), candidates, model, 0.5)
-               if c.span.text == "OpenEye" and c.entity == "OpenAI"]
-    assert len(decided) == 3 and len(alone) == 3
+    job = corrector.job_for(analysed)
+    table = FeatureTable(job, candidates)
+    own = [model.probability(table.vector(c, model.features)) for c in candidates
+           if c.span.text == "OpenEye" and c.entity == "OpenAI"]
+    assert own[0] > 0.99 and max(own[1:]) < 0.5  # alone, the far ones would be dropped
+    decided = [c for c in decide(job, candidates, model, 0.5) if c.span.text == "OpenEye" and c.entity == "OpenAI"]
+    assert len(decided) == 3
     assert {c.decision.split(" ")[0] for c in decided} == {"kept"}
     assert len({c.probability for c in decided}) == 1
     assert all("decided with 2 other occurrence(s)" in c.decision for c in decided)

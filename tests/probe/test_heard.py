@@ -3,7 +3,7 @@
 import pytest
 
 from correction.probe.carriers import fill, heard_name
-from correction.probe.heard import heard_names, heard_span, name_range, tokenize
+from correction.probe.heard import heard_names, heard_span, minimal_edit, name_range, tokenize
 
 
 @pytest.mark.parametrize("written, name, heard, expected", [
@@ -70,3 +70,22 @@ def test_carrier_heard_form_for_an_elided_name():
 def test_name_range_rejects_a_range_without_words():
     with pytest.raises(ValueError, match="no word"):
         name_range(tokenize("Bon, voilà."), 4, 5)
+
+
+@pytest.mark.parametrize("raw, heard, term, expected", [
+    # words heard right at either end of a name stay out of the gold edit, as in the dev set
+    ("Honestly, Satya Namella gives", "Satya Namella", "Satya Nadella", ("Namella", "Nadella")),
+    # an extra word heard: the edit keeps a word of the name (it never only deletes)
+    ("I met Sam Ultraman Altman", "Sam Ultraman Altman", "Sam Altman", ("Ultraman Altman", "Altman")),
+    ("so Jensen Kwan said", "Jensen Kwan", "Jensen Huang", ("Kwan", "Huang")),
+    # nothing in common: the whole heard span
+    ("the some ultimate team", "some ultimate", "Sam Altman", ("some ultimate", "Sam Altman")),
+    # a heard span that is all a part of the name keeps the whole span (no insertion-only edit)
+    ("so Warren said", "Warren", "Warren Buffett", ("Warren", "Warren Buffett")),
+    # case differs: not heard right, kept in the edit
+    ("the hugging face model", "hugging face", "Hugging Face", ("hugging face", "Hugging Face")),
+])
+def test_minimal_edit(raw, heard, term, expected):
+    start = raw.index(heard)
+    new_start, new_end, gold = minimal_edit(raw, start, start + len(heard), term)
+    assert (raw[new_start:new_end], gold) == expected

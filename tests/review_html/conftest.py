@@ -1,27 +1,14 @@
-"""Shared fixtures: proposals from real corrections, and a headless Chromium when there is one."""
+"""Shared fixtures: proposals from real corrections, and pages opened in the headless Chromium
+(the ``browser`` fixture of tests/conftest.py)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from correction import Corrector, Lexicon
 from correction.review.decisions import Proposal, proposals_for
-
-CHROMIUM = "/usr/bin/chromium"
-# Quiet, offline, fast: no first-run work, no background fetches (the page must need none).
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 TALK = (
     "Hier soir, Sam Altman a présenté OpenEye.\n"
@@ -46,19 +33,6 @@ def make_proposals(corrector):
         return proposals
 
     return make
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Debian Chromium for the session, driven by Playwright."""
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium); browser tests need it")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -47,7 +47,12 @@
 
   /* ---- saving in this browser, so a reload does not lose the work ---- */
 
+  // A page served by `correction serve` comes with a second script (report-server.js) that
+  // keeps the decisions on the server instead; the exported page has none and loads nothing.
+  var remote = window.correctionReviewRemote || null;
+
   function load() {
+    if (remote) { return remote.load(proposals, state); }
     try {
       var saved = JSON.parse(window.localStorage.getItem(data.storage_key) || "{}");
       var restored = 0;
@@ -65,6 +70,7 @@
   }
 
   function save() {
+    if (remote) { remote.save(proposals, state, say); return; }
     var out = {};
     proposals.forEach(function (p) {
       var s = state.get(p.id);
@@ -287,6 +293,7 @@
   var restored = load();
   draw();
   if (restored) {
-    say("Restored " + restored + " decision" + (restored === 1 ? "" : "s") + " saved in this browser.");
+    say("Restored " + restored + " decision" + (restored === 1 ? "" : "s") + " saved " +
+        (remote ? "on the server." : "in this browser."));
   }
 })();

@@ -1,0 +1,1 @@
+"""One router per resource: lexicons, corrections and jobs, review, batches, tokens, health."""
