@@ -37,3 +37,11 @@ def test_other_settings_are_refused(tmp_path, expected, message):
 def test_a_missing_file_is_stale_not_an_error(tmp_path):
     with pytest.raises(StaleFile, match="missing"):
         read_arrays(tmp_path / "nope.arrays")
+
+
+@pytest.mark.parametrize("strings", [[], [""], ["a\x00b", "", "c"], ["x", "\x00"]])
+def test_strings_holding_the_separator_round_trip_through_a_file(tmp_path, strings):
+    path = tmp_path / "x.arrays"
+    write_arrays(path, {}, {}, {"names": strings})
+    table = read_arrays(path).strings["names"]
+    assert len(table) == len(strings) and list(table) == strings and [table[n] for n in range(len(strings))] == strings
