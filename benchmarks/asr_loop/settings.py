@@ -31,7 +31,7 @@ CARRIERS_PER_VOICE = {"fr": 4, "en": 2}
 # sentences mixed in. Whole sets: sentences spoken whole, fewer because each costs ~3.5 s.
 # French carriers come back intact less often, so fewer names have a heard form: more fills per
 # template keep the French sets as large as the English ones (names recur, as in a podcast).
-FILLS_PER_TEMPLATE = {"fr": 16, "en": 7}
+FILLS_PER_TEMPLATE = {"fr": 24, "en": 7}
 WHOLE_SENTENCES_PER_DOMAIN = {"en": 40, "fr": 10}
 NAME_FREE_PER_DOMAIN = 20
 WHOLE_NAME_FREE_PER_DOMAIN = {"en": 10, "fr": 5}
