@@ -33,7 +33,7 @@ DERIVED_ENDINGS = frozenset("er ers eur eurs euse euses ien iens ienne iste isme
 # Letters that are words on their own: "a", "à", "y", "i", "o".
 _VOWEL_WORDS = frozenset("aàeéiouy")
 # A word cut off in speech, as recognisers write it: "Brock- Brockman" (a pause, "Altmann... ", is not).
-_CUT_OFF = re.compile(r"^[-‐–]\s")
+CUT_OFF = re.compile(r"^[-‐–]\s")
 
 
 def words_align(heard: str, form: str) -> bool:
@@ -114,6 +114,6 @@ def eligible_for_approximate(text: AnalyzedText, span: Span, anchors: frozenset[
         return False
     if span.size > 1 and text.tokens[span.first].sentence_start and is_function_word(text.keys[span.first]):
         return False  # "The Anthropics team": a function word capitalised by the sentence is not part of a name
-    if span.last < len(text.tokens) and _CUT_OFF.match(text.tokens[span.last].gap_before):
+    if span.last < len(text.tokens) and CUT_OFF.match(text.tokens[span.last].gap_before):
         return False  # "Greg Brock- Brockman": a word the speaker cut off, then said whole
     return not any(token.text.isdigit() for token in text.tokens[span.first : span.last])
