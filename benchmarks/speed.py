@@ -264,12 +264,24 @@ def main() -> None:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     parser.add_argument("--words", type=int, default=WORDS)
     parser.add_argument("--no-parallel", action="store_true")
+    parser.add_argument("--parallel-only", action="store_true",
+                        help="only --jobs 1 vs 2 and Dask; writes results/speed-parallel.json, not speed.md")
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
     from distinct_text import distinct_lines
 
     started, clock = datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), time.perf_counter()
     lines = distinct_lines(args.words)
+    if args.parallel_only:
+        with tempfile.TemporaryDirectory(prefix="speed-") as folder:
+            result = {"measured": started, "loadavg": os.getloadavg(), **parallel(lines, Path(folder))}
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "speed-parallel.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+        speedup = result["jobs1"]["wall"] / result["jobs2"]["wall"]
+        print(f"{started}: --jobs 2 vs --jobs 1 on {result['files']} files ({result['words']:,} words): "
+              f"{speedup:.2f}x wall (free cores {result['free_cores']:.2f}; output identical: "
+              f"{result['jobs_identical']}); Dask local identical: {result['dask_identical']}")
+        return
     with tempfile.TemporaryDirectory(prefix="speed-") as folder:
         work = Path(folder)
         text_path = work / "text.txt"
