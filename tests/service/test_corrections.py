@@ -4,6 +4,8 @@ import json
 
 import pytest
 
+from correction.formats import read_document
+
 from .conftest import SRT, TALK
 
 VTT = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nle PDG d'OpenEye\n\n00:00:03.500 --> 00:00:05.000\nparle à Salman Altman\n"
@@ -62,12 +64,16 @@ def test_async_job_location_status_and_results(service):
     assert srt.text == SRT.replace("OpenEye", "OpenAI").replace("Salman", "Sam")
     txt = client.get(f"{location}/result", params={"format": "txt"}, headers=service.as_editor)
     assert txt.text == "le PDG d'OpenAI\nparle à Sam\nAltman"
-    refused = client.get(f"{location}/result", params={"format": "vtt"}, headers=service.as_editor)
-    assert refused.status_code == 422
-    assert refused.json()["detail"] == "talk.srt is a srt transcript: its result is available as srt or txt, not vtt"
+    # another timed format: the same cues, timings and corrected texts
+    vtt = client.get(f"{location}/result", params={"format": "vtt"}, headers=service.as_editor)
+    assert vtt.status_code == 200 and vtt.text.startswith("WEBVTT\n")
+    as_srt, as_vtt = read_document(srt.text, "a.srt", "srt"), read_document(vtt.text, "a.vtt", "vtt")
+    assert [(s.start_seconds, s.end_seconds, s.text) for s in as_vtt.segments] == [
+        (s.start_seconds, s.end_seconds, s.text) for s in as_srt.segments]
     plain = upload(service, "talk.txt", TALK).json()["id"]
     refused = client.get(f"/v1/jobs/{plain}/result", params={"format": "json"}, headers=service.as_editor)
-    assert refused.json()["detail"] == "talk.txt is a txt transcript: its result is available as txt, not json"
+    assert refused.status_code == 422
+    assert refused.json()["detail"] == "talk.txt: has no timings, so it cannot be written as json; only as txt"
     again = client.get(f"{location}/corrections", headers=service.as_editor).json()
     assert again["text"] == srt.text and len(again["edits"]) == 2
 

@@ -10,7 +10,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from ...errors import InputError
+from ...errors import FormatError, InputError
+from ...formats.convert import convert
 from ..deps import Editor, JobDep, RunnerDep, SettingsDep, StoreDep
 from ..models import ERRORS, CorrectionResult, EditRecord, JobAccepted, JobStatus, ProposalRecord
 from ..store import Job
@@ -99,22 +100,23 @@ def get_job_corrections(job: JobDep) -> CorrectionResult:
 
 @router.get("/v1/jobs/{job_id}/result", summary="The corrected transcript (after review, once applied)",
             responses={200: {"content": {media: {"schema": {"type": "string"}} for media in MEDIA_TYPES.values()},
-                             "description": "The transcript, in its own format or as plain text."}})
+                             "description": "The transcript, in its own format or converted (timed formats "
+                                            "from timed transcripts only)."}})
 def get_result(
     job: JobDep,
-    format: Annotated[str | None, Query(pattern=FORMAT_PATTERN, description="The job's own format (default), "
-                                        "or txt for the corrected text alone.")] = None,
+    format: Annotated[str | None, Query(pattern=FORMAT_PATTERN, description="The job's own format (default); "
+                                        "txt for the corrected text alone; srt, vtt or json from a timed "
+                                        "transcript (its segments' timings and texts).")] = None,
 ) -> Response:
     """The transcript with the accepted fixes once `apply` was called, else with every fix."""
     if job.state != "done":
         raise not_done(job)
     wanted = format or job.format
-    available = list(dict.fromkeys([job.format, "txt"]))  # its own format first
-    if wanted not in available:
-        raise HTTPException(422, f"{job.input_name} is a {job.format} transcript: its result is available as "
-                                 f"{' or '.join(available)}, not {wanted}")
     content = job.applied if job.applied is not None else job.result
-    if wanted != job.format:  # the plain text of the corrected file, as the engine saw it
-        content = document_of(replace(job, source=content)).text
+    if wanted != job.format:  # written from the corrected file's segments (timings kept)
+        try:
+            content = convert(document_of(replace(job, source=content)), wanted, job.input_name)
+        except FormatError as error:
+            raise HTTPException(422, str(error)) from None
     return Response(content, media_type=MEDIA_TYPES[wanted],
                     headers={"X-Correction-Reviewed": "yes" if job.applied is not None else "no"})
