@@ -57,6 +57,23 @@ def elide(before: str, word: str, lang: str) -> str:
     return before[: match.start()] + elided
 
 
+# ...and back: "d'" -> "de " (the first word that elides so: "l'" -> "le ").
+_UNELIDED = {elided: word + " " for word, elided in reversed(_ELIDING.items())}
+
+
+def unelide(before: str) -> str:
+    """``before`` with a trailing French elision written out in full ("d'" -> "de ").
+
+    >>> unelide("le patron d'"), unelide("Qu'")
+    ('le patron de ', 'Que ')
+    """
+    for elided, full in _UNELIDED.items():
+        if before.lower().endswith(elided):
+            cut = before[: -len(elided)]
+            return cut + (full.capitalize() if before[-len(elided)].isupper() else full)
+    return before
+
+
 def fill(carrier: str, name: str, lang: str) -> str:
     """The carrier with the name in its slot (French elision applied before it)."""
     before, _, after = carrier.partition(SLOT)

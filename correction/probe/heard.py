@@ -24,9 +24,11 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from ..scoring.normalize import FRENCH_ELIDING_WORDS
+
 # A word: letters, digits and the apostrophes, hyphens and dots inside them. A French elided
 # word ("d'", "qu'") is a word of its own, so "d'OpenAI" aligns as "d'" + "OpenAI".
-_ELISION = r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]"
+_ELISION = rf"(?:{'|'.join(FRENCH_ELIDING_WORDS)})['’]"
 _WORD = re.compile(rf"(?i)\b{_ELISION}|[\w]+(?:[-'’.][\w]+)*")
 
 
@@ -45,7 +47,7 @@ class Token:
 
 @dataclass(frozen=True)
 class HeardSpan:
-    """The heard text of a name and its offsets in the heard sentence ("" when nothing was heard)."""
+    """The heard text of a name and its offsets in the heard sentence."""
 
     text: str
     start: int
@@ -88,22 +90,26 @@ def align(written: list[Token], heard: list[Token]) -> dict[int, int]:
     return matched
 
 
-def heard_span(written: list[Token], name: tuple[int, int], heard_text: str,
-               alignment: dict[int, int] | None = None, names: frozenset[int] = frozenset()) -> HeardSpan | None:
+def heard_span(written: list[Token], name: tuple[int, int], heard_text: str) -> HeardSpan | None:
     """The heard form of the written words ``name`` (a ``[first, last)`` range), or None if unsure.
 
     Sure means: on each side, the two written words nearest the name were heard exactly and next
     to each other (the start or the end of the sentence stands in for a missing word), and
-    something was heard between the two sides. The heard text keeps the recogniser's spelling, from the first heard word to the last.
-    ``alignment`` is ``align(written, tokenize(heard_text))`` when the caller has it already;
-    ``names`` holds the indexes of written words that belong to other names, which stand in for a
-    missing word as the sentence's ends do.
+    something was heard between the two sides. The heard text keeps the recogniser's spelling,
+    from the first heard word to the last.
     """
+    heard = tokenize(heard_text)
+    return _between(written, name, heard_text, heard, align(written, heard), frozenset())
+
+
+def _between(written: list[Token], name: tuple[int, int], heard_text: str, heard: list[Token],
+             matched: dict[int, int], names: frozenset[int]) -> HeardSpan | None:
+    """:func:`heard_span` on a sentence already tokenised and aligned; ``names`` holds the indexes
+    of written words that belong to other names, which stand in for a missing word as the
+    sentence's ends do."""
     first, last = name
     if not 0 <= first < last <= len(written):
         raise ValueError(f"heard_span: name range {name} outside the {len(written)} written words")
-    heard = tokenize(heard_text)
-    matched = align(written, heard) if alignment is None else alignment
     if not (_heard_side(matched, first - 1, -1, len(written), names)
             and _heard_side(matched, last, +1, len(written), names)):
         return None
@@ -150,13 +156,13 @@ def heard_names(written_text: str, names: list[tuple[int, int]], heard_text: str
     ...             "So Sam Ultraman said Open Eye was fine.")
     [HeardSpan(text='Sam Ultraman', start=3, end=15), HeardSpan(text='Open Eye', start=21, end=29)]
     """
-    words = tokenize(written_text)
-    alignment = align(words, tokenize(heard_text))
+    words, heard = tokenize(written_text), tokenize(heard_text)
+    alignment = align(words, heard)
     ranges = [name_range(words, start, end) for start, end in names]
     inside = frozenset(index for first, last in ranges for index in range(first, last))
     spans = []
     for first, last in ranges:
-        span = heard_span(words, (first, last), heard_text, alignment, inside)
+        span = _between(words, (first, last), heard_text, heard, alignment, inside)
         if span is None:
             return None
         spans.append(span)

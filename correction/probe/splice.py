@@ -13,23 +13,7 @@ recogniser would write it: "d'OpenAI", but "de Samaltman".
 
 from __future__ import annotations
 
-from .carriers import elide
-
-_UNELIDED = {"d'": "de ", "qu'": "que ", "l'": "le ", "j'": "je ", "n'": "ne ", "s'": "se "}
-
-
-def unelide(before: str) -> str:
-    """``before`` with a trailing French elision written out in full ("d'" -> "de ").
-
-    >>> unelide("le patron d'"), unelide("Qu'")
-    ('le patron de ', 'Que ')
-    """
-    for elided, full in _UNELIDED.items():
-        if before.lower().endswith(elided):
-            cut = before[: -len(elided)]
-            return cut + (full.capitalize() if before[-len(elided)].isupper() else full)
-    return before
-
+from .carriers import elide, unelide
 
 def splice(written: str, names: list[tuple[int, int]], heard: list[str], lang: str
            ) -> tuple[str, list[tuple[int, int]]]:

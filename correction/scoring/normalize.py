@@ -75,7 +75,8 @@ APOSTROPHES = {r"[’‘ʼ´`′]": "'"}
 
 # French words that elide before a vowel. Only at the start of a word, so "aujourd'hui",
 # "quelqu'un", "presqu'île" and the colloquial "y'a" stay whole.
-FRENCH_ELIDED = re.compile(r"\b(?:c|d|j|l|m|n|s|t|qu|jusqu|lorsqu|puisqu|quoiqu)'", re.IGNORECASE)
+FRENCH_ELIDING_WORDS = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu")
+FRENCH_ELIDED = re.compile(rf"\b(?:{'|'.join(FRENCH_ELIDING_WORDS)})'", re.IGNORECASE)
 # "l'OpenAI" and "l' OpenAI" -> "l' OpenAI": the elided word and the name are two words.
 FRENCH_ELISION = {rf"({FRENCH_ELIDED.pattern})\s*(?=\w)": r"\1 "}
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from correction.probe.splice import splice, unelide
+from correction.probe.carriers import unelide
+from correction.probe.splice import splice
 
 
 @pytest.mark.parametrize("written, names, heard, raw", [
