@@ -26,7 +26,8 @@ from .. import phonetics
 from ..candidates import Candidate
 from ..index import name_parts
 from ..passes.base import Job
-from ..passes.context import FILLERS, ROLE_WORDS, WINDOW, _half_named, _respaced, same_word_inflected
+from ..passes.context import (FILLERS, ROLE_WORDS, WINDOW, half_named_candidate, respaced,
+                              same_word_inflected)
 from ..text import fold
 from ..wordfreqs import COMMON_ZIPF, is_function_word, zipf
 
@@ -47,9 +48,8 @@ class FeatureTable:
     def named_at(self) -> dict[str, list[int]]:
         """Token positions where each entity is spelled right (distinctively) or fixed by a sure match."""
         found: dict[str, list[int]] = {}
-        for span, surface in self.job.mentions:
-            if not self.text.all_common(span) or (span.size > 1 and self.text.name_like(span)):
-                found.setdefault(surface.entry.term, []).append(span.first)
+        for span, surface in self.job.distinctive_mentions:
+            found.setdefault(surface.entry.term, []).append(span.first)
         for candidate in self.candidates:
             if candidate.pass_name == "exact" and not candidate.ambiguous:
                 found.setdefault(candidate.entity, []).append(candidate.span.first)
@@ -242,7 +242,7 @@ def word_count_difference(table: FeatureTable, candidate: Candidate) -> float:
 @feature(flag("the name's letters respaced", "not the name respaced"))
 def letters_respaced(table: FeatureTable, candidate: Candidate) -> float:
     """1 when the span is the form's letters with spaces, not all function words ("open ai")."""
-    return float(_respaced(table.text, candidate))
+    return float(respaced(table.text, candidate))
 
 
 @feature(flag("after an elision", "no elision before"))
@@ -312,7 +312,7 @@ def set_off_by_comma(table: FeatureTable, candidate: Candidate) -> float:
 @feature(flag("half the name right", "no half of the name right"))
 def half_name_right(table: FeatureTable, candidate: Candidate) -> float:
     """1 for a name of several words with one half right and the other sounding like it ("Emmett's share")."""
-    return float(_half_named(table.text, candidate))
+    return float(half_named_candidate(table.text, candidate))
 
 
 @feature(flag("a person's name", "not a person"))

@@ -99,6 +99,15 @@ class Job:
                 found.append((span, surface))
         return tuple(found)
 
+    @cached_property
+    def distinctive_mentions(self) -> tuple[tuple[Span, Surface], ...]:
+        """Mentions that say which entity the talk is about: not only ordinary words ("Claude" as a
+        first name, "Apple", "Meta" say nothing about the domain), or a name of several words
+        written as one ("Emmanuel Macron", "Google Meet")."""
+        text = self.text
+        return tuple((span, surface) for span, surface in self.mentions
+                     if not text.all_common(span) or (span.size > 1 and text.name_like(span)))
+
     def _inside_other_name(self, span: Span, surface: Surface) -> bool:
         """A first name or surname beside a capitalised word foreign to the name names someone or
         something else: "Elon University", "Kent Brockman", "Uncle Sam" (a sentence's capitalised

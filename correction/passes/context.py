@@ -97,11 +97,8 @@ class Mentions:
     @classmethod
     def of(cls, job: Job, candidates: list[Candidate]) -> "Mentions":
         found: list[tuple[int, str, str]] = []
-        for span, surface in job.mentions:
-            # "Claude" (a first name), "Apple", "Meta": spelled right, but say nothing about the domain;
-            # a name of several words written as one does ("Emmanuel Macron", "Google Meet")
-            if not job.text.all_common(span) or (span.size > 1 and job.text.name_like(span)):
-                found.append((span.first, surface.entry.term, ""))
+        for span, surface in job.distinctive_mentions:
+            found.append((span.first, surface.entry.term, ""))
         for candidate in candidates:
             if not candidate.ambiguous:
                 found.append((candidate.span.first, candidate.entity, ""))
@@ -129,7 +126,7 @@ def _within(places: list[int], at: int) -> bool:
     return index < len(places) and places[index] <= at + reach
 
 
-def _respaced(text: AnalyzedText, candidate: Candidate) -> bool:
+def respaced(text: AnalyzedText, candidate: Candidate) -> bool:
     """Words that spell the name with spaces in it, not all of them function words: "open ai",
     "deep mind" (not "il y a" for Ilya)."""
     span = candidate.span
@@ -144,7 +141,7 @@ def _said_as_full_name(candidate: Candidate) -> bool:
             and span.size == len(entry.term.split()) >= 2 and candidate.score >= FULL_NAME_MIN_SOUND)
 
 
-def _half_named(text: AnalyzedText, candidate: Candidate) -> bool:
+def half_named_candidate(text: AnalyzedText, candidate: Candidate) -> bool:
     """A person's full name with its first name or surname right and the other half misheard as
     something that sounds like it: "Helen Tonner", "Jensen Wang" for Jensen Huang (not "Patrick
     Ollier" for Patrick Pérez); or another name of several words with a distinctive half right
@@ -180,7 +177,7 @@ class ContextPass:
         decided = list(candidates)
         pending = []  # positions of candidates whose verdict rests on clues, which mentions can change
         # half the name right depends on the candidate alone: found once, not again in every round
-        half_named = {position: _half_named(text, candidate)
+        half_named = {position: half_named_candidate(text, candidate)
                       for position, candidate in enumerate(candidates) if candidate.ambiguous}
         for position, candidate in enumerate(candidates):
             if candidate.ambiguous:
@@ -239,7 +236,7 @@ class ContextPass:
                 text.source[start:end].casefold() == new.casefold() for start, end, new in candidate.changes):
             # "a llama at the farm": a cased transcript wrote the word in lower case, as a word
             shape = "words in lower case"
-        elif shape == "ordinary words" and not text.cased and _respaced(text, candidate):
+        elif shape == "ordinary words" and not text.cased and respaced(text, candidate):
             shape = "the name's letters, spaced"
         clues = []
         if text.name_like(span):
