@@ -65,14 +65,12 @@ def collect(dataset: Dataset, lexicon: Lexicon, group: str) -> Rows:
     text, candidates = corrector.propose(dataset.raw)
     table = FeatureTable(corrector.job_for(text), candidates)
     names = tuple(FEATURES)
-    values, labels = [], []
-    for candidate in candidates:
-        if not needs_decision(candidate):
-            continue
-        edits = edits_of(text, candidate)
-        score = score_edits(list(dataset.gold), edits)
-        values.append(table.vector(candidate, names))
-        labels.append(float(bool(edits) and score.right == len(edits)))
+    deciding = [candidate for candidate in candidates if needs_decision(candidate)]
+    edits = [edits_of(text, candidate) for candidate in deciding]
+    # one scoring of every candidate's edits: each edit is judged on its own against the gold
+    wrong = {id(edit) for edit in score_edits(list(dataset.gold), [e for own in edits for e in own]).wrong}
+    values = [table.vector(candidate, names) for candidate in deciding]
+    labels = [float(bool(own) and not any(id(edit) in wrong for edit in own)) for own in edits]
     array = np.array(values, dtype=float).reshape(-1, len(names))
     proposal = Proposal(dataset, corrector, text, candidates, table, array, group)
     return Rows(array, np.array(labels), (group,) * len(labels), (proposal,))
