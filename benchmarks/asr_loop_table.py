@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.asr_loop.sets import loop_sets  # noqa: E402
+from benchmarks.asr_loop.sets import false_fires, loop_sets, name_free_lines  # noqa: E402
 from correction import __version__  # noqa: E402
 from correction.bench.systems import SYSTEMS  # noqa: E402
 from correction.scoring.edits import score_edits  # noqa: E402
@@ -25,20 +25,14 @@ from correction.scoring.edits import score_edits  # noqa: E402
 ROWS = ("flashtext", "rapidfuzz", "+context")
 
 
-def false_fires(dataset, edits) -> tuple[int, int]:
-    """Edits on name-free lines, and the words of those lines."""
-    free_lines = {span.line for span in dataset.traps if span.start == 0}
-    words = sum(len(dataset.raw_lines[line - 1].split()) for line in free_lines)
-    return sum(1 for edit in edits if edit.line in free_lines), words
-
-
 def row(loop_set) -> str:
     dataset = loop_set.dataset()
     lexicon = loop_set.lexicon()
     names = len(dataset.gold) + len(dataset.correct)
-    free = len({span.line for span in dataset.traps if span.start == 0})
-    cells = [loop_set.kind, loop_set.lang, loop_set.domain, loop_set.split, str(sum(1 for line in dataset.raw_lines if line.strip()) - free),
-             str(names), f"{len(dataset.gold) / names:.0%}" if names else "–", str(len(dataset.gold)), str(free)]
+    free = len(name_free_lines(dataset))
+    sentences = sum(1 for line in dataset.raw_lines if line.strip()) - free
+    cells = [loop_set.kind, loop_set.lang, loop_set.domain, loop_set.split, str(sentences), str(names),
+             f"{len(dataset.gold) / names:.0%}" if names else "–", str(len(dataset.gold)), str(free)]
     for system in ROWS:
         output = SYSTEMS[system](lexicon)(dataset.raw)
         score = score_edits(list(dataset.gold), output.edits, list(dataset.traps), list(dataset.correct))

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.asr_loop.sets import loop_sets  # noqa: E402
+from benchmarks.asr_loop.sets import false_fires, loop_sets  # noqa: E402
 from correction import Corrector, Lexicon, __version__  # noqa: E402
 from correction.bench.dataset import Dataset, load_dataset  # noqa: E402
 from correction.decision.training import collect, lower_cased  # noqa: E402
@@ -56,13 +56,16 @@ class Tally:
         starts = [0]
         for line in dataset.raw_lines:
             starts.append(starts[-1] + len(line) + 1)
+        by_entity: dict[str, list] = {}
+        for candidate in result.candidates:
+            by_entity.setdefault(candidate.entity, []).append(candidate.span)
         for span in dataset.gold:
             low, high = starts[span.line - 1] + span.start, starts[span.line - 1] + span.end
-            self.candidates_found += any(c.entity == span.entity and c.span.start < high and c.span.end > low
-                                         for c in result.candidates)
-        free = {span.line for span in dataset.traps if span.start == 0 and span.end == len(dataset.raw_lines[span.line - 1])}
-        self.free_words += sum(len(dataset.raw_lines[line - 1].split()) for line in free)
-        self.free_fires += sum(edit.line in free for edit in result.edits)
+            self.candidates_found += any(found.start < high and found.end > low
+                                         for found in by_entity.get(span.entity, ()))
+        fires, words = false_fires(dataset, result.edits)
+        self.free_fires += fires
+        self.free_words += words
         self.gold += score.gold
         self.fixed += score.fixed
         self.predicted += score.predicted

@@ -30,7 +30,6 @@ from .hear import HeardCache
 from .plan import Utterance
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "asr-loop"
-KINDS = ("spliced", "whole")
 
 
 @dataclass

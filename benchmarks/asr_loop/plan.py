@@ -63,6 +63,6 @@ def whole_plan(lang: str, domain: str) -> list[tuple[sources.Written, str]]:
         if written is not None:
             chosen.append(written)
     free = name_free_share(lang, domain)[: settings.WHOLE_NAME_FREE_PER_DOMAIN[lang]]
-    chosen += [sources.Written(text, domain, (), text) for text in free]
+    chosen += [sources.Written(text, domain, ()) for text in free]
     spoken_by = voices(lang, domain)
     return [(written, spoken_by[number % len(spoken_by)]) for number, written in enumerate(chosen)]

@@ -49,3 +49,17 @@ def loop_sets(kind: str | None = None, split: str | None = None, lang: str | Non
                 and lang in (None, loop_set.lang)):
             found.append(loop_set)
     return found
+
+
+def name_free_lines(dataset: Dataset) -> set[int]:
+    """Lines (1-based) that are traps from end to end: name-free sentences, where any edit is a
+    false fire (the dev set's traps are spans inside lines, and do not count here)."""
+    return {span.line for span in dataset.traps
+            if span.start == 0 and span.end == len(dataset.raw_lines[span.line - 1])}
+
+
+def false_fires(dataset: Dataset, edits) -> tuple[int, int]:
+    """Edits on the name-free lines, and the words of those lines."""
+    free = name_free_lines(dataset)
+    words = sum(len(dataset.raw_lines[line - 1].split()) for line in free)
+    return sum(edit.line in free for edit in edits), words

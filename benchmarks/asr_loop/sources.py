@@ -43,7 +43,6 @@ class Written:
     text: str
     domain: str
     mentions: tuple[Mention, ...]
-    template: str
 
 
 def lexicon(domain: str) -> list[Entity]:
@@ -98,4 +97,4 @@ def fill(template: str, domain: str, lang: str, entities: list[Entity], rng: ran
         text += entity.term
         position = match.end()
     text += template[position:]
-    return Written(text, domain, tuple(mentions), template)
+    return Written(text, domain, tuple(mentions))
