@@ -15,18 +15,12 @@ lines up is Ilya.
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 from ..candidates import Candidate
 from ..passes.base import Job
-from .features import FeatureTable, fold_form, phrase
-from .model import DecisionModel, sigmoid
-
-
-def logit(probability: float) -> float:
-    probability = min(max(probability, 1e-9), 1 - 1e-9)
-    return math.log(probability / (1 - probability))
+from .features import FeatureTable, phrase
+from .model import DecisionModel, logit, sigmoid
 
 # An occurrence this unlikely on its own evidence is decided alone, whatever its form's others say.
 ORDINARY_FLOOR = 0.05
@@ -61,10 +55,11 @@ def decide(job: Job, candidates: list[Candidate], model: DecisionModel, min_conf
     own = {position: model.probability(values[position]) for position in to_decide}
     groups: dict[tuple[str, str], list[int]] = {}
     for position in to_decide:
-        groups.setdefault((fold_form(candidates[position]), candidates[position].entity), []).append(position)
+        # the raw form as its folded letters: "OpenEye" and "Open Eye" are one form
+        groups.setdefault((candidates[position].span.key, candidates[position].entity), []).append(position)
     decided = list(candidates)
     for members in groups.values():
-        pooled = [position for position in members if own[position] >= ORDINARY_FLOOR]
+        pooled = {position for position in members if own[position] >= ORDINARY_FLOOR}
         shared = sigmoid(sum(logit(own[position]) for position in pooled) / len(pooled)) if pooled else 0.0
         for position in members:
             together = position in pooled and len(pooled) > 1

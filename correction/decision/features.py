@@ -28,7 +28,6 @@ from ..index import name_parts
 from ..passes.base import Job
 from ..passes.context import (FILLERS, ROLE_WORDS, WINDOW, half_named_candidate, respaced,
                               same_word_inflected)
-from ..text import fold
 from ..wordfreqs import COMMON_ZIPF, is_function_word, zipf
 
 
@@ -358,8 +357,3 @@ def form_length(table: FeatureTable, candidate: Candidate) -> float:
 def phrase(name: str, value: float, candidate: Candidate, table: FeatureTable) -> str:
     """A feature's value in words, for an explanation ("sounds like 'OpenAI' (0.97)")."""
     return PHRASES[name](value, candidate, table)
-
-
-def fold_form(candidate: Candidate) -> str:
-    """The raw form of a candidate as the per-form decision groups it (folded letters)."""
-    return fold(candidate.span.text)

@@ -101,3 +101,9 @@ def sigmoid(logit: float) -> float:
         return 1.0 / (1.0 + math.exp(-logit))
     exp = math.exp(logit)
     return exp / (1.0 + exp)
+
+
+def logit(probability: float) -> float:
+    """The inverse of :func:`sigmoid` (probabilities clipped away from 0 and 1)."""
+    probability = min(max(probability, 1e-9), 1 - 1e-9)
+    return math.log(probability / (1 - probability))
