@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from correction.probe.carriers import CARRIERS
+from correction.probe.carriers import carriers_for
 
 from . import settings, sources
 
@@ -33,14 +33,11 @@ def voices(lang: str, domain: str) -> tuple[str, ...]:
 
 def carrier_plan(lang: str, domain: str) -> list[tuple[sources.Entity, str, str]]:
     """(entity, carrier, voice) for every named entity: a few carriers in each voice of its split."""
-    carriers = CARRIERS[lang]
     per_voice = settings.CARRIERS_PER_VOICE[lang]
-    plan = []
-    for number, entity in enumerate(e for e in sources.lexicon(domain) if e.named):
-        for which, voice in enumerate(voices(lang, domain)):
-            for turn in range(per_voice):
-                plan.append((entity, carriers[(number + per_voice * which + turn) % len(carriers)], voice))
-    return plan
+    return [(entity, carrier, voice)
+            for number, entity in enumerate(e for e in sources.lexicon(domain) if e.named)
+            for which, voice in enumerate(voices(lang, domain))
+            for carrier in carriers_for(lang, which, per_voice, offset=number)]
 
 
 def name_free_share(lang: str, domain: str) -> list[str]:

@@ -74,6 +74,17 @@ def unelide(before: str) -> str:
     return before
 
 
+def carriers_for(lang: str, voice: int, per_voice: int, offset: int = 0) -> list[str]:
+    """The carriers the ``voice``-th voice says a name in: ``per_voice`` of them, taken in turn so
+    that the voices (and, with ``offset``, the names) do not all use the same ones.
+
+    >>> carriers_for("en", 1, 2) == list(CARRIERS["en"][2:4])
+    True
+    """
+    carriers = CARRIERS[lang]
+    return [carriers[(offset + per_voice * voice + turn) % len(carriers)] for turn in range(per_voice)]
+
+
 def fill(carrier: str, name: str, lang: str) -> str:
     """The carrier with the name in its slot (French elision applied before it)."""
     before, _, after = carrier.partition(SLOT)

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 from ..lexicon import Entry
 from ..wordfreqs import is_common
-from .carriers import CARRIERS, fill, heard_name
+from .carriers import carriers_for, fill, heard_name
 from .heard import fold, tokenize
 from .recognizer import Voice
 
@@ -54,12 +54,10 @@ class TermProbe:
 def probe_term(term: str, lang: str, hear: Callable[[str, Voice, str], str],
                voices: Iterable[Voice], carriers_per_voice: int = 2) -> TermProbe:
     """Speak ``term`` in carriers with each voice and collect what was heard in its place."""
-    carriers = CARRIERS[lang]
     counts: Counter[str] = Counter()
     probes = unsure = 0
     for which, voice in enumerate(voices):
-        for turn in range(carriers_per_voice):
-            carrier = carriers[(which * carriers_per_voice + turn) % len(carriers)]
+        for carrier in carriers_for(lang, which, carriers_per_voice):
             span = heard_name(carrier, term, lang, hear(fill(carrier, term, lang), voice, lang))
             probes += 1
             if span is None:
