@@ -37,7 +37,7 @@ def measure(dataset: Dataset, corrector: Corrector, transform=str,
     it) and score the edits; WER before and after, on lower-cased text when ``fold_case``."""
     raw = transform(dataset.raw)
     result = corrector.correct(raw)
-    gold = [replace(span, text=transform(span.text)) for span in dataset.gold]
+    gold = [replace(span, text=transform(span.text), original=transform(span.original)) for span in dataset.gold]
     score = score_edits(gold, result.edits, list(dataset.traps), list(dataset.correct))
     as_scored = str.lower if fold_case else str
     reference = as_scored(dataset.reference)

@@ -1,8 +1,8 @@
 """Fitting the decision: candidates of annotated data sets as feature rows with labels, and a
 logistic regression fitted by Newton's method (numpy; no extra dependency).
 
-A candidate is labelled right when every edit it makes is a gold edit (it touches the gold span
-and writes the gold text), wrong otherwise: on a trap, on a name already right, or a wrong fix.
+A candidate is labelled right when its edits are gold edits (each touches a gold span and writes
+its text, or together they leave the gold's text: the scoring's joint rule), wrong otherwise: on a trap, on a name already right, or a wrong fix.
 """
 
 from __future__ import annotations
@@ -54,7 +54,8 @@ class Rows:
 
 def lower_cased(dataset: Dataset) -> Dataset:
     """The data set as a recogniser without casing would write it (gold fixes in lower case too)."""
-    lower = lambda spans: tuple(replace(span, text=span.text.lower()) for span in spans)  # noqa: E731
+    lower = lambda spans: tuple(replace(span, text=span.text.lower(), original=span.original.lower())  # noqa: E731
+                                 for span in spans)
     return replace(dataset, raw=dataset.raw.lower(), reference=dataset.reference.lower(),
                    gold=lower(dataset.gold), traps=lower(dataset.traps), correct=lower(dataset.correct))
 
@@ -67,10 +68,14 @@ def collect(dataset: Dataset, lexicon: Lexicon, group: str) -> Rows:
     names = tuple(FEATURES)
     deciding = [candidate for candidate in candidates if needs_decision(candidate)]
     edits = [edits_of(text, candidate) for candidate in deciding]
-    # one scoring of every candidate's edits: each edit is judged on its own against the gold
-    wrong = {id(edit) for edit in score_edits(list(dataset.gold), [e for own in edits for e in own]).wrong}
+    # each candidate's edits are judged alone against the gold of their line (candidates overlap
+    # one another, so scoring them together would judge no stretch); off the gold lines, wrong
+    gold_by_line: dict[int, list] = {}
+    for span in dataset.gold:
+        gold_by_line.setdefault(span.line, []).append(span)
+    labels = [float(bool(own) and own[0].line in gold_by_line
+                    and score_edits(gold_by_line[own[0].line], own).right == len(own)) for own in edits]
     values = [table.vector(candidate, names) for candidate in deciding]
-    labels = [float(bool(own) and not any(id(edit) in wrong for edit in own)) for own in edits]
     array = np.array(values, dtype=float).reshape(-1, len(names))
     proposal = Proposal(dataset, corrector, text, candidates, table, array, group)
     return Rows(array, np.array(labels), (group,) * len(labels), (proposal,))

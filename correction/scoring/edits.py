@@ -4,8 +4,13 @@ Gold spans are in line coordinates of the raw transcript (``line`` 1-based; ``st
 0-based columns, end exclusive); a predicted :class:`~correction.edits.Edit` covers columns
 ``column .. column + len(original)`` of its ``line``.
 
-* A prediction is **right** when its span overlaps a gold span of the same line and its
-  replacement equals that gold span's text.
+* Predictions and gold spans of a line that touch one another form a stretch. When the gold
+  files give the raw text of their spans (``raw``), the predictions of a stretch are **right**
+  when they leave the text the gold leaves there, and wrong otherwise: "Tadunj" -> "Tadej" and
+  "Pogachar" -> "Pogačar" together are the gold "Tadunj Pogachar" -> "Tadej Pogačar"; "Bernard
+  Arnold" -> "Bernard Arnault" is the gold "Arnold" -> "Arnault"; half such a fix, or
+  "Arnold could" -> "Arnault" (a word lost), is wrong. Without the raw text, a prediction is right
+  when it overlaps a gold span and writes that span's text.
 * A gold span is **fixed** when some right prediction overlaps it.
 * precision = right / predicted, recall = fixed / gold, F1 their harmonic mean; a ratio with
   nothing to divide by (0 / 0) is 0.0 — the counts next to it tell "none" from "all wrong".
@@ -31,7 +36,7 @@ from ..errors import InputError
 from ..io import loads_json, read_text
 from .signature import Signature
 
-MATCH_RULE = "overlap+same-text"
+MATCH_RULE = "same-text-over-stretch"
 
 
 @dataclass(frozen=True)
@@ -46,14 +51,15 @@ class GoldSpan:
     end: int
     text: str
     entity: str = ""
+    original: str = ""  # the raw text of the span, when the gold file gives it ("raw")
 
     def __post_init__(self) -> None:
         if not isinstance(self.line, int) or self.line < 1:
             raise ValueError(f"GoldSpan.line: must be an integer >= 1, got {self.line!r}")
         if not isinstance(self.start, int) or not isinstance(self.end, int) or not 0 <= self.start <= self.end:
             raise ValueError(f"GoldSpan.start/end: bad span {self.start!r}..{self.end!r}")
-        if not isinstance(self.text, str) or not isinstance(self.entity, str):
-            raise ValueError("GoldSpan.text/entity: must be strings")
+        if not all(isinstance(value, str) for value in (self.text, self.entity, self.original)):
+            raise ValueError("GoldSpan.text/entity/original: must be strings")
 
     def to_dict(self) -> dict:
         return {"line": self.line, "start": self.start, "end": self.end, "text": self.text, "entity": self.entity}
@@ -74,7 +80,8 @@ def _read_spans(path: str, text_field: str) -> tuple[GoldSpan, ...]:
         if missing:
             raise InputError(path, f"missing field(s): {', '.join(missing)}", line=number)
         try:
-            spans.append(GoldSpan(data["line"], data["start"], data["end"], data[text_field], data.get("entity") or ""))
+            spans.append(GoldSpan(data["line"], data["start"], data["end"], data[text_field], data.get("entity") or "",
+                                  data.get("raw") or ""))
         except ValueError as error:
             raise InputError(path, str(error), line=number) from None
     return tuple(spans)
@@ -221,6 +228,57 @@ def _touched(spans: Sequence[GoldSpan], predicted: Sequence[Edit]) -> tuple[Gold
     return tuple(spans[position] for position in sorted(hit))
 
 
+def _stretches(spans: list[tuple[int, GoldSpan]], edits: list[Edit]) -> list[tuple[list, list[Edit]]]:
+    """The gold spans and edits of one line grouped by touching one another (transitively)."""
+    groups: list[tuple[list, list[Edit]]] = []
+    for edit in edits:
+        golds = [(position, span) for position, span in spans if _touches(edit, span)]
+        if not golds:
+            continue
+        joined = [group for group in groups if any(position in {p for p, _ in group[0]} for position, _ in golds)]
+        merged_golds = {position: span for group in joined for position, span in group[0]}
+        merged_golds.update(golds)
+        merged_edits = [e for group in joined for e in group[1]] + [edit]
+        groups = [group for group in groups if group not in joined] + [(sorted(merged_golds.items()), merged_edits)]
+    return groups
+
+
+def _judge_stretch(golds: list[tuple[int, GoldSpan]], edits: list[Edit]) -> bool | None:
+    """Whether the edits leave the gold's text over the stretch they and the gold spans cover;
+    None when that cannot be told (a gold span without its raw text, edits overlapping)."""
+    if any(len(span.original) != span.end - span.start for _, span in golds):
+        return None
+    low = min([edit.column for edit in edits] + [span.start for _, span in golds])
+    high = max([edit.column_end for edit in edits] + [span.end for _, span in golds])
+    raw = _raw_stretch(low, high, [(e.column, e.original) for e in edits] + [(s.start, s.original) for _, s in golds])
+    if raw is None:
+        return None
+    written = _rewrite(raw, low, [(e.column, e.column_end, e.replacement) for e in edits])
+    return None if written is None else written == _rewrite(raw, low, [(s.start, s.end, s.text) for _, s in golds])
+
+
+def _raw_stretch(low: int, high: int, known: list[tuple[int, str]]) -> str | None:
+    """The raw characters of columns ``low..high`` pieced together from known (column, text) runs."""
+    chars: dict[int, str] = {}
+    for column, text in known:
+        chars.update((column + offset, char) for offset, char in enumerate(text))
+    if any(column not in chars for column in range(low, high)):
+        return None
+    return "".join(chars[column] for column in range(low, high))
+
+
+def _rewrite(raw: str, low: int, changes: list[tuple[int, int, str]]) -> str | None:
+    """``raw`` (the stretch starting at column ``low``) after ``changes``; None if they overlap."""
+    out, at = [], low
+    for start, end, replacement in sorted(changes):
+        if start < at:
+            return None
+        out += [raw[at - low : start - low], replacement]
+        at = end
+    out.append(raw[at - low :])
+    return "".join(out)
+
+
 def score_edits(
     gold: Sequence[GoldSpan],
     predicted: Sequence[Edit],
@@ -233,15 +291,23 @@ def score_edits(
     right_edits: list[Edit] = []
     wrong: list[Edit] = []
     fixed_by: dict[int, set[str]] = defaultdict(set)  # gold position -> passes that fixed it
+    by_line: dict[int, list[Edit]] = defaultdict(list)
     for edit in predicted:
-        matches = [
-            position
-            for position, span in gold_index.get(edit.line, ())
-            if _touches(edit, span) and edit.replacement == span.text
-        ]
-        (right_edits if matches else wrong).append(edit)
-        for position in matches:
-            fixed_by[position].add(edit.pass_name)
+        by_line[edit.line].append(edit)
+    judged: dict[int, bool] = {}  # id of an edit -> right
+    for line, spans in gold_index.items():
+        for golds, edits in _stretches(spans, by_line.get(line, [])):
+            verdict = _judge_stretch(golds, edits)
+            for edit in edits:
+                if verdict is None:  # no raw text to compare: the edit writes the text of a span it touches
+                    matches = [p for p, span in golds if _touches(edit, span) and edit.replacement == span.text]
+                else:
+                    matches = [p for p, span in golds if _touches(edit, span)] if verdict else []
+                judged[id(edit)] = bool(matches)
+                for position in matches:
+                    fixed_by[position].add(edit.pass_name)
+    for edit in predicted:
+        (right_edits if judged.get(id(edit)) else wrong).append(edit)
     right_ids = {id(edit) for edit in right_edits}
 
     entities = sorted({span.entity for span in gold} | {edit.entity for edit in predicted})

@@ -166,3 +166,25 @@ def test_min_confidence_outside_bounds_is_a_usage_error():
 
     with pytest.raises(UsageError, match="--min-confidence"):
         Corrector(LEXICON, decision="model", min_confidence=1.5)
+
+
+def test_training_labels_a_candidate_right_only_when_it_leaves_the_gold_text():
+    from correction.bench.dataset import Dataset
+    from correction.decision.decide import needs_decision
+    from correction.decision.training import collect
+    from correction.engine import edits_of
+    from correction.scoring.edits import GoldSpan
+
+    raw = "I mean, Bernard Arnold could buy a small country."
+    gold = (GoldSpan(1, 16, 22, "Arnault", "Bernard Arnault", original="Arnold"),)
+    dataset = Dataset(name="arnault", path="", raw=raw, reference=raw.replace("Arnold", "Arnault"),
+                      gold=gold, traps=(), correct=())
+    rows = collect(dataset, Lexicon.from_terms(["Bernard Arnault"]), "test")
+    proposal = rows.proposals[0]
+    written = {}
+    for candidate, label in zip([c for c in proposal.candidates if needs_decision(c)], rows.labels):
+        for edit in edits_of(proposal.text, candidate):
+            written[(edit.original, edit.replacement)] = label
+    assert written[("Arnold", "Arnault")] == 1.0
+    # the same name, but a word after it swallowed: wrong, though it overlaps the gold and writes its text
+    assert written[("Arnold could", "Arnault")] == 0.0

@@ -158,7 +158,7 @@ def test_edit_scores_table():
     assert "correct names touched  0 of 1" in out
     assert "trap touched          3:0-6 'Il y a'" in out
     assert "missed                1:18-24 -> 'Sam' (Sam Altman)" in out
-    assert "signature   metric:edits|match:overlap+same-text|version:0.1.0" in out
+    assert "signature   metric:edits|match:same-text-over-stretch|version:0.1.0" in out
 
 
 def test_edit_scores_json():
@@ -169,7 +169,7 @@ def test_edit_scores_json():
     assert printed["f1"] == pytest.approx(4 / 7)
     assert [row["name"] for row in printed["by_pass"]] == ["phonetic", "spacing"]
     assert printed["traps"] == 0 and printed["traps_touched"] == []
-    assert printed["signature"]["text"] == "metric:edits|match:overlap+same-text|version:0.1.0"
+    assert printed["signature"]["text"] == "metric:edits|match:same-text-over-stretch|version:0.1.0"
 
 
 def test_seed_gold_edits_scored_against_themselves(tmp_path):

@@ -74,6 +74,42 @@ def test_right_and_fixed(predicted, right, fixed):
     assert len(score.missed) == 3 - fixed
 
 
+# "Le PDG Tadunj Pogachar a dit": the gold fixes the whole name in one edit
+WHOLE_NAME = (GoldSpan(1, 7, 22, "Tadej Pogačar", "Tadej Pogačar", original="Tadunj Pogachar"),)
+
+
+@pytest.mark.parametrize(
+    "predicted, right, fixed",
+    [
+        # word by word, the two edits leave the gold's text: one fix, both right
+        ([edit(1, 7, "Tadunj", "Tadej"), edit(1, 14, "Pogachar", "Pogačar")], 2, 1),
+        # half of it alone is not the fix
+        ([edit(1, 14, "Pogachar", "Pogačar")], 0, 0),
+        # a wider edit leaving the same text as a narrower gold
+        ([edit(1, 7, "Tadunj Pogachar a", "Tadej Pogačar a")], 1, 1),
+        # the gold's text, but a word after it lost
+        ([edit(1, 7, "Tadunj Pogachar a", "Tadej Pogačar")], 0, 0),
+        # the two words, one of them wrong
+        ([edit(1, 7, "Tadunj", "Tadej"), edit(1, 14, "Pogachar", "Pogatchar")], 0, 0),
+    ],
+)
+def test_edits_are_judged_by_the_text_they_leave(predicted, right, fixed):
+    score = score_edits(WHOLE_NAME, predicted)
+    assert (score.right, score.fixed) == (right, fixed)
+    assert len(score.wrong) == len(predicted) - right
+
+
+def test_without_the_raw_text_an_edit_must_write_a_gold_text():
+    # without the gold's original the stretch's text is unknown: each edit must write a gold text
+    gold = (GoldSpan(1, 7, 22, "Tadej Pogačar", "Tadej Pogačar"),)
+    score = score_edits(gold, [edit(1, 7, "Tadunj", "Tadej"), edit(1, 14, "Pogachar", "Pogačar")])
+    assert (score.right, score.fixed) == (0, 0)
+
+
+def test_gold_files_give_the_original_text():
+    assert [span.original for span in load_gold(str(SEED / "edits.jsonl"))][:2] == ["Salman", "Marc"]
+
+
 def test_fixture_files_breakdowns():
     gold = load_gold(str(DATA / "gold.jsonl"))
     predicted = read_edits_jsonl((DATA / "predicted.jsonl").read_text(encoding="utf-8"), "predicted.jsonl")
