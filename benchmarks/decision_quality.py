@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -49,6 +49,7 @@ class Tally:
     traps_touched: int = 0
     free_words: int = 0
     free_fires: int = 0
+    by_kind: dict = field(default_factory=dict)  # kind of mishearing -> [gold, fixed]
 
     def add(self, dataset: Dataset, corrector: Corrector) -> "Tally":
         result = corrector.correct(dataset.raw)
@@ -63,6 +64,11 @@ class Tally:
             low, high = starts[span.line - 1] + span.start, starts[span.line - 1] + span.end
             self.candidates_found += any(found.start < high and found.end > low
                                          for found in by_entity.get(span.entity, ()))
+        missed = set(score.missed)
+        for span in dataset.gold:
+            counts = self.by_kind.setdefault(mishearing_kind(span), [0, 0])
+            counts[0] += 1
+            counts[1] += span not in missed
         fires, words = false_fires(dataset, result.edits)
         self.free_fires += fires
         self.free_words += words
@@ -82,11 +88,33 @@ class Tally:
                 f"{self.traps_touched}/{self.traps}", fires]
 
 
+KINDS = ("the name's letters", "close in spelling or sound", "far: ordinary words or another sound")
+
+
+def mishearing_kind(span) -> str:
+    """How far the heard text is from the name it stands for, on paper and in sound: the name's
+    letters respaced or recased; close (spelling >= 0.7 or sound >= 0.6, the generous proposing
+    bounds); or far, which no lexicon look-up reaches ("mode" for Horizons)."""
+    from rapidfuzz.distance import Indel
+
+    from correction.phonetics import sound_similarity
+    from correction.probe.heard import fold
+
+    letters = lambda text: "".join(char for char in fold(text) if char.isalnum())  # noqa: E731
+    if letters(span.original) == letters(span.text):
+        return KINDS[0]
+    if (Indel.normalized_similarity(letters(span.original), letters(span.text)) >= 0.7
+            or sound_similarity(span.original, span.text) >= 0.6):
+        return KINDS[1]
+    return KINDS[2]
+
+
 def corrector(lexicon: Lexicon, decision: str) -> Corrector:
     return Corrector(lexicon, decision=decision)
 
 
-def measuring_rows(decisions: list[str]) -> list[str]:
+def measuring_rows(decisions: list[str], kinds: list[str]) -> list[str]:
+    """The measuring table's rows; ``kinds`` receives the recall-by-kind rows of the spliced sets."""
     rows = []
     for kind in ("spliced", "whole"):
         for lang in ("fr", "en"):
@@ -99,6 +127,9 @@ def measuring_rows(decisions: list[str]) -> list[str]:
                     tally.add(loop_set.dataset(), corrector(loop_set.lexicon(), decision))
                 rows.append("| " + " | ".join([f"asr-loop {kind} {lang} (measuring: "
                                                f"{', '.join(s.domain for s in sets)})", decision] + tally.cells()) + " |")
+                if kind == "spliced":
+                    kinds.append(f"| {lang} | {decision} | " + " | ".join(
+                        f"{fixed}/{gold}" for gold, fixed in (tally.by_kind.get(name, [0, 0]) for name in KINDS)) + " |")
     return rows
 
 
@@ -170,7 +201,10 @@ def main(argv=None) -> int:
     header = (f"Measured {datetime.date.today()} by `python benchmarks/decision_quality.py` (correction {__version__}).\n\n"
               "| data | decision | gold edits | candidate recall | recall | precision | traps touched "
               "| false fires per 10,000 words (name-free sentences) |\n|---|---|---|---|---|---|---|---|")
-    out = [header, *measuring_rows(decisions), *dev_and_probe_rows(decisions), "",
+    kinds: list[str] = []
+    out = [header, *measuring_rows(decisions, kinds), *dev_and_probe_rows(decisions), "",
+           "Gold edits fixed by kind of mishearing, asr-loop spliced measuring sets:", "",
+           "| language | decision | " + " | ".join(KINDS) + " |", "|---|---|---|---|---|", *kinds, "",
            "| ordinary speech, lexicon | decision | English | French |", "|---|---|---|---|",
            *ordinary_rows(decisions, not args.no_large)]
     text = "\n".join(out)
