@@ -1,7 +1,9 @@
 """The resolver: choose non-overlapping candidates. A pure function, swappable in ``Corrector``.
 
 Higher score first; on a tie the longer span (it explains more of the text), then the earlier
-pass (``exact`` before ``fuzzy`` before ``phonetic``). A first name or surname matched alone
+pass (``exact`` before ``fuzzy`` before ``phonetic``). Candidates the decision model decided go
+by its probability before their score: it weighed the score with everything else (a sure exact
+spelling, not decided, counts as certain). A first name or surname matched alone
 yields to the whole name matched around it: "Marc Zuckerbergue" is "Mark Zuckerberg", though
 "Zuckerbergue" alone sounds a little more like "Zuckerberg" than the pair like the pair.
 """
@@ -22,7 +24,8 @@ def resolve(candidates: Sequence[Candidate], pass_order: Sequence[str] = ()) -> 
     candidates = [c for c in candidates if not (c.surface.role == "part" and _inside_whole(c, wholes))]
     ordered = sorted(
         candidates,
-        key=lambda c: (-c.score, -c.span.size, rank.get(c.pass_name, len(rank)), c.span.first),
+        key=lambda c: (-(1.0 if c.probability is None else c.probability), -c.score, -c.span.size,
+                       rank.get(c.pass_name, len(rank)), c.span.first),
     )
     taken: set[int] = set()
     chosen = []

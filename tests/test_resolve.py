@@ -21,6 +21,14 @@ def test_higher_score_wins_an_overlap_then_the_longer_span():
     assert resolve([short, long]) == [long]
 
 
+def test_the_models_probability_goes_before_the_score():
+    from dataclasses import replace
+
+    likelier = replace(candidate(0, 2, "Mark Zuckerberg", "term", 0.85), probability=0.99)
+    closer = replace(candidate(1, 3, "Mark Zuckerberg", "term", 0.9), probability=0.96)
+    assert resolve([closer, likelier]) == [likelier]
+
+
 def test_a_part_yields_to_the_whole_name_around_it_even_with_a_higher_score():
     part = candidate(1, 2, "Zuckerberg", "part", 1.0)
     whole = candidate(0, 2, "Mark Zuckerberg", "term", 0.96)
