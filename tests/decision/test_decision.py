@@ -154,7 +154,9 @@ def test_an_occurrence_clearly_ordinary_on_its_own_is_decided_alone():
 
 
 def test_model_decision_end_to_end_keeps_every_edit_explained():
-    result = Corrector(LEXICON, decision="model").correct("Le patron d'OpenEye, Salman Altman, parle. OpenAI répond.")
+    # a bound low enough for this short text's fixes to be kept: what is tested is their explanation
+    result = Corrector(LEXICON, decision="model", min_confidence=0.4).correct(
+        "Le patron d'OpenEye, Salman Altman, parle. OpenAI répond.")
     assert result.edits
     for edit in result.edits:
         assert "(p=" in edit.reason
