@@ -1,8 +1,9 @@
 """Fitting the decision: candidates of annotated data sets as feature rows with labels, and a
 logistic regression fitted by Newton's method (numpy; no extra dependency).
 
-A candidate is labelled right when its edits are gold edits (each touches a gold span and writes
-its text, or together they leave the gold's text: the scoring's joint rule), wrong otherwise: on a trap, on a name already right, or a wrong fix.
+A candidate is labelled right when its edits, scored alone, are right: they leave the gold's text
+over the stretch they and the gold cover (the scoring's rule; a span that swallows the words after
+a name is wrong), wrong otherwise: on a trap, on a name already right, or a wrong fix.
 """
 
 from __future__ import annotations
