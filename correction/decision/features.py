@@ -82,8 +82,14 @@ class FeatureTable:
         return [at for at in self.named_at.get(candidate.entity, ()) if not span.first <= at < span.last]
 
 
+def _word(table: FeatureTable, position: int) -> str:
+    """The token in lower case with its accents: word frequencies know "reconquête", not the
+    folded key "reconquete" (a non-word, Zipf 0)."""
+    return table.text.tokens[position].text.lower()
+
+
 def _words(table: FeatureTable, candidate: Candidate) -> list[str]:
-    return list(table.text.keys[candidate.span.first : candidate.span.last])
+    return [_word(table, position) for position in range(candidate.span.first, candidate.span.last)]
 
 
 def _zipf(word: str, lang: str) -> float:
@@ -177,13 +183,13 @@ def ordinary_edges(table: FeatureTable, candidate: Candidate) -> float:
     span, text = candidate.span, table.text
     if span.size == 1:
         return 0.0
-    return float(sum(_ordinary(text.keys[at]) and not text.capitalised[at] for at in (span.first, span.last - 1)))
+    return float(sum(_ordinary(_word(table, at)) and not text.capitalised[at] for at in (span.first, span.last - 1)))
 
 
 @feature(flag("one ordinary word", "not one ordinary word"))
 def one_ordinary_word(table: FeatureTable, candidate: Candidate) -> float:
     """1 for a single ordinary word ("art" for Arte, "cloud" for Claude): usually just the word."""
-    return float(candidate.span.size == 1 and _ordinary(table.text.keys[candidate.span.first]))
+    return float(candidate.span.size == 1 and _ordinary(_word(table, candidate.span.first)))
 
 
 @feature(flag("only the case changes", "more than the case changes"))

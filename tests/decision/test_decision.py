@@ -51,6 +51,13 @@ def test_feature_values(text, raw, entity, feature, expected):
     assert table.value(first(candidates, raw, entity), feature) == pytest.approx(expected)
 
 
+def test_an_accented_ordinary_word_is_ordinary():
+    # its frequency is read with its accents: the folded key "reconquete" is no word at all
+    table, candidates = table_for("La reconquête du public prend du temps.", Lexicon.from_terms(["Reconquête"]))
+    candidate = first(candidates, "reconquête", "Reconquête")
+    assert table.value(candidate, "ordinary_in_language") > 3.0
+
+
 def test_a_larger_lexicon_has_a_larger_size_feature():
     small, candidates = table_for("Le patron d'OpenEye parle.")
     big, big_candidates = table_for("Le patron d'OpenEye parle.", Lexicon.load())
