@@ -59,12 +59,17 @@ def decide(job: Job, candidates: list[Candidate], model: DecisionModel, min_conf
         groups.setdefault((candidates[position].span.key, candidates[position].entity), []).append(position)
     decided = list(candidates)
     for members in groups.values():
-        pooled = {position for position in members if own[position] >= ORDINARY_FLOOR}
-        shared = sigmoid(sum(logit(own[position]) for position in pooled) / len(pooled)) if pooled else 0.0
+        # an occurrence is a place in the text; two passes proposing the same span are one occurrence
+        places: dict[tuple[int, int], float] = {}
         for position in members:
-            together = position in pooled and len(pooled) > 1
-            probability = shared if together else own[position]
+            place = (candidates[position].span.first, candidates[position].span.last)
+            places[place] = max(places.get(place, 0.0), own[position])
+        pooled = {place for place, probability in places.items() if probability >= ORDINARY_FLOOR}
+        shared = sigmoid(sum(logit(places[place]) for place in pooled) / len(pooled)) if pooled else 0.0
+        for position in members:
             candidate = candidates[position]
+            together = (candidate.span.first, candidate.span.last) in pooled and len(pooled) > 1
+            probability = shared if together else own[position]
             verdict = "kept" if probability >= min_confidence else "dropped"
             why = explain(model, table, candidate, values[position])
             note = f", decided with {len(pooled) - 1} other occurrence(s)" if together else ""

@@ -147,6 +147,17 @@ def test_one_form_gets_one_verdict_and_says_so():
     assert all("decided with 2 other occurrence(s)" in c.decision for c in decided)
 
 
+def test_two_passes_proposing_one_span_are_one_occurrence():
+    model = hand_made({"sound": 1.0}, bias=3.0)
+    corrector = Corrector(Lexicon.from_terms(["Mistral"]), passes=("exact", "fuzzy", "phonetic"), generous=True)
+    analysed, candidates = corrector.propose("The mistral is also a wind.")
+    same_span = [c for c in candidates if c.span.text == "mistral" and c.entity == "Mistral"]
+    assert len(same_span) >= 2  # proposed by more than one pass
+    decided = [c for c in decide(corrector.job_for(analysed), candidates, model, 0.5)
+               if c.span.text == "mistral" and c.entity == "Mistral"]
+    assert all("decided with" not in c.decision for c in decided)
+
+
 def test_an_occurrence_clearly_ordinary_on_its_own_is_decided_alone():
     # "il y a" followed by its complement gets almost no support of its own: it is not pooled
     model = hand_made({"set_off_by_comma": 8.0, "function_words": -3.0}, bias=-1.0)
