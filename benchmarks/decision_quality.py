@@ -9,6 +9,8 @@ Prints Markdown (and writes benchmarks/results/decision.md and reliability.md):
   right entity over the gold span exists, whatever the decision), recall, precision, and false
   fires per 10,000 words of the name-free sentences;
 * the dev set (canonical-only and default lexicon) and the probe sets, as before;
+* the spliced measuring sets' gold edits fixed, by kind of mishearing (the name's letters; close
+  in spelling or sound; far, which no look-up from the lexicon reaches);
 * ordinary speech (benchmarks/data/ordinary, its real parts: debates, meetings, press briefings;
   the self-written conversation parts are fitted on): false fires per 10,000 words with the
   default lexicon and with a 100,000-name Faker lexicon (``--no-large`` skips the latter: it is slow);
