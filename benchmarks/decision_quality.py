@@ -100,12 +100,11 @@ def mishearing_kind(span) -> str:
     from rapidfuzz.distance import Indel
 
     from correction.phonetics import sound_similarity
-    from correction.probe.heard import fold
+    from correction.text import fold  # the letters and digits alone, as the exact pass compares them
 
-    letters = lambda text: "".join(char for char in fold(text) if char.isalnum())  # noqa: E731
-    if letters(span.original) == letters(span.text):
+    if fold(span.original) == fold(span.text):
         return KINDS[0]
-    if (Indel.normalized_similarity(letters(span.original), letters(span.text)) >= 0.7
+    if (Indel.normalized_similarity(fold(span.original), fold(span.text)) >= 0.7
             or sound_similarity(span.original, span.text) >= 0.6):
         return KINDS[1]
     return KINDS[2]
