@@ -15,7 +15,6 @@ Run: python benchmarks/quality.py   (about 10 s; prints Markdown)
 from __future__ import annotations
 
 import datetime
-from dataclasses import replace
 import platform
 import sys
 import time
@@ -37,7 +36,7 @@ def measure(dataset: Dataset, corrector: Corrector, transform=str,
     it) and score the edits; WER before and after, on lower-cased text when ``fold_case``."""
     raw = transform(dataset.raw)
     result = corrector.correct(raw)
-    gold = [replace(span, text=transform(span.text), original=transform(span.original)) for span in dataset.gold]
+    gold = [span.rewritten(transform) for span in dataset.gold]
     score = score_edits(gold, result.edits, list(dataset.traps), list(dataset.correct))
     as_scored = str.lower if fold_case else str
     reference = as_scored(dataset.reference)

@@ -55,8 +55,7 @@ class Rows:
 
 def lower_cased(dataset: Dataset) -> Dataset:
     """The data set as a recogniser without casing would write it (gold fixes in lower case too)."""
-    lower = lambda spans: tuple(replace(span, text=span.text.lower(), original=span.original.lower())  # noqa: E731
-                                 for span in spans)
+    lower = lambda spans: tuple(span.rewritten(str.lower) for span in spans)  # noqa: E731
     return replace(dataset, raw=dataset.raw.lower(), reference=dataset.reference.lower(),
                    gold=lower(dataset.gold), traps=lower(dataset.traps), correct=lower(dataset.correct))
 

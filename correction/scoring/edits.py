@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable, Sequence
 
 from ..edits import Edit
 from ..errors import InputError
@@ -63,6 +63,11 @@ class GoldSpan:
 
     def to_dict(self) -> dict:
         return {"line": self.line, "start": self.start, "end": self.end, "text": self.text, "entity": self.entity}
+
+    def rewritten(self, transform: Callable[[str], str]) -> "GoldSpan":
+        """The span of a transcript passed through ``transform`` (lower-cased, say): its text and its
+        raw text both, so that the stretches stay comparable."""
+        return replace(self, text=transform(self.text), original=transform(self.original))
 
 
 def _read_spans(path: str, text_field: str) -> tuple[GoldSpan, ...]:

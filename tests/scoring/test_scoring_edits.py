@@ -106,6 +106,13 @@ def test_without_the_raw_text_an_edit_must_write_a_gold_text():
     assert (score.right, score.fixed) == (0, 0)
 
 
+def test_a_rewritten_span_keeps_its_text_and_raw_text_together():
+    lower = WHOLE_NAME[0].rewritten(str.lower)
+    assert (lower.text, lower.original) == ("tadej pogačar", "tadunj pogachar")
+    score = score_edits([lower], [edit(1, 7, "tadunj", "tadej"), edit(1, 14, "pogachar", "pogačar")])
+    assert (score.right, score.fixed) == (2, 1)
+
+
 def test_gold_files_give_the_original_text():
     assert [span.original for span in load_gold(str(SEED / "edits.jsonl"))][:2] == ["Salman", "Marc"]
 
