@@ -188,7 +188,7 @@ def parallel(lines: list[str], work: Path) -> dict:
     cache = work / "cache-parallel"
     run(correction("lexicon", "build", "--cache", cache))  # warm: every run below loads the index
     result = {"files": FILES, "words": sum(len(text.split()) for text in texts), "free_cores": free_cores()}
-    outputs, runs = {}, {1: [], 2: []}
+    runs: dict[int, list[Run]] = {1: [], 2: []}
     # an untimed run first: both settings then find the same warm cache (index and espeak readings)
     run(correction("correct", folder, "-o", work / "out-warm-up", "--jobs", 1, "--cache", cache))
     for _ in range(PARALLEL_REPEATS):
@@ -196,10 +196,12 @@ def parallel(lines: list[str], work: Path) -> dict:
             out = work / f"out-jobs{jobs}"
             shutil.rmtree(out, ignore_errors=True)
             runs[jobs].append(run(correction("correct", folder, "-o", out, "--jobs", jobs, "--cache", cache)))
-            outputs[jobs] = {path.name: path.read_text(encoding="utf-8") for path in out.iterdir()}
     for jobs, timed in runs.items():
         middle = sorted(timed, key=lambda one: one.wall)[len(timed) // 2]
         result[f"jobs{jobs}"] = {**asdict(middle), "walls": [round(one.wall, 3) for one in timed]}
+    # the last run of each setting is left on disk
+    outputs = {jobs: {path.name: path.read_text(encoding="utf-8") for path in (work / f"out-jobs{jobs}").iterdir()}
+               for jobs in (1, 2)}
     result["jobs_identical"] = outputs[1] == outputs[2]
     archive = work / "archive.parquet"
     pd.DataFrame({"id": [f"t{number:03d}" for number in range(FILES)], "text": texts}).to_parquet(archive)
