@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from correction.probe.carriers import heard_name
+from correction.probe.carriers import elides_before, heard_name
 from correction.probe.heard import heard_names, minimal_edit
 from correction.probe.splice import splice
 
@@ -45,23 +45,24 @@ class SetBuilder:
     correct: list[dict] = field(default_factory=list)
     traps: list[dict] = field(default_factory=list)
 
-    def add(self, raw: str, spans: list[tuple[int, int, sources.Entity, str]]) -> None:
-        """A line and its names: (start, end, entity, why) in ``raw``; none for a name-free line.
+    def add(self, raw: str, spans: list[tuple[int, int, sources.Entity, str, str]]) -> None:
+        """A line and its names: (start, end, entity, what was said, why) in ``raw``; none for a
+        name-free line. What was said is the entity's term, or a part of a person's name ("Macron").
 
         A gold edit covers only the words heard wrong, as in the dev set ("Satya Namella" gives
         "Namella" -> "Nadella"): words already right at either end of the name are left out.
         """
         number = len(self.lines) + 1
         reference = raw
-        for start, end, entity, why in sorted(spans, key=lambda span: -span[0]):
-            reference = reference[:start] + entity.term + reference[end:]
-        for start, end, entity, why in sorted(spans, key=lambda span: span[0]):
+        for start, end, entity, said, why in sorted(spans, key=lambda span: -span[0]):
+            reference = reference[:start] + said + reference[end:]
+        for start, end, entity, said, why in sorted(spans, key=lambda span: span[0]):
             heard = raw[start:end]
-            if heard == entity.term:
+            if heard == said:
                 self.correct.append({"line": number, "start": start, "end": end, "text": heard,
                                      "entity": entity.term})
                 continue
-            start, end, gold = minimal_edit(raw, start, end, entity.term)
+            start, end, gold = minimal_edit(raw, start, end, said)
             self.edits.append({"line": number, "start": start, "end": end, "raw": raw[start:end], "gold": gold,
                                "entity": entity.term, "kind": entity.kind, "confidence": "sure",
                                "why": why, "class": edit_class(raw[start:end], gold)})
@@ -103,37 +104,55 @@ def lexicon_csv(domain: str) -> str:
     return buffer.getvalue()
 
 
-def heard_forms(lang: str, domain: str, cache: HeardCache, recogniser: str) -> dict[str, list[tuple[str, str]]]:
-    """Per entity, the sure heard forms from its carriers, each with the voice that said it."""
+def heard_forms(lang: str, domain: str, cache: HeardCache, recogniser: str
+                ) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """Per (entity, what was said: its term or a part of it), the sure heard forms from its
+    carriers, each with the voice that said it."""
     from correction.probe.carriers import fill
 
-    forms: dict[str, list[tuple[str, str]]] = {}
-    for entity, carrier, voice in plan.carrier_plan(lang, domain):
-        heard = cache.get(Utterance(fill(carrier, entity.term, lang), voice, lang), recogniser)
+    forms: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for entity, said, carrier, voice in plan.carrier_plan(lang, domain):
+        heard = cache.get(Utterance(fill(carrier, said, lang), voice, lang), recogniser)
         if heard is None:
             continue
-        span = heard_name(carrier, entity.term, lang, heard)
+        span = heard_name(carrier, said, lang, heard)
         if span is not None:
-            forms.setdefault(entity.term, []).append((span.text, voice))
+            forms.setdefault((entity.term, said), []).append((span.text, voice))
     return forms
+
+
+def said_for(entity: sources.Entity, lang: str, forms: dict, rng) -> str:
+    """What a sentence says for ``entity``: its term, or now and then (persons only) its first
+    name or surname alone, when that part was heard and needs the same French elision before it."""
+    if entity.kind != "person" or rng.random() >= settings.PART_MENTION_SHARE:
+        return entity.term
+    parts = [part for part in sources.name_parts(entity)
+             if (entity.term, part) in forms and elides_before(part, lang) == elides_before(entity.term, lang)]
+    return rng.choice(parts) if parts else entity.term
 
 
 def build_spliced(lang: str, domain: str, cache: HeardCache, recogniser: str) -> SetBuilder:
     rng = plan.rng_for(lang, domain, "spliced")
+    # a generator of its own: the sentences and names chosen stay those of the main one
+    parts_rng = plan.rng_for(lang, domain, "parts")
     forms = heard_forms(lang, domain, cache, recogniser)
     entities = sources.lexicon(domain)
     rows: list[tuple[str, list]] = []
     seen: set[str] = set()
     for template in sources.templates(lang, domain):
         for _ in range(settings.FILLS_PER_TEMPLATE[lang]):
-            written = sources.fill(template, domain, lang, entities, rng, usable=lambda e: e.term in forms)
+            written = sources.fill(template, domain, lang, entities, rng,
+                                   usable=lambda e: (e.term, e.term) in forms)
             if written is None:
                 continue
-            picks = [rng.choice(forms[mention.entity.term]) for mention in written.mentions]
+            said = [said_for(mention.entity, lang, forms, parts_rng) for mention in written.mentions]
+            picks = [rng.choice(forms[(mention.entity.term, part)]) for mention, part in zip(written.mentions, said)]
             raw, ranges = splice(written.text, [(m.start, m.end) for m in written.mentions],
                                  [heard for heard, _voice in picks], lang)
-            spans = [(start, end, mention.entity, f"heard as {heard!r} in a carrier phrase ({voice}), spliced in")
-                     for (start, end), mention, (heard, voice) in zip(ranges, written.mentions, picks)]
+            spans = [(start, end, mention.entity, part,
+                      f"heard as {heard!r} in a carrier phrase ({voice}), spliced in"
+                      + ("" if part == mention.entity.term else f"; the sentence says {part!r} alone"))
+                     for (start, end), mention, part, (heard, voice) in zip(ranges, written.mentions, said, picks)]
             if raw not in seen:
                 seen.add(raw)
                 rows.append((raw, spans))
@@ -161,7 +180,7 @@ def build_whole(lang: str, domain: str, cache: HeardCache, recogniser: str) -> t
         if found is None:
             left_out += 1
             continue
-        spans = [(span.start, span.end, mention.entity, f"heard whole as {span.text!r} ({voice})")
+        spans = [(span.start, span.end, mention.entity, mention.entity.term, f"heard whole as {span.text!r} ({voice})")
                  for span, mention in zip(found, written.mentions)]
         builder.add(heard, spans)
     return builder, left_out
@@ -186,6 +205,8 @@ def build_all(root: Path = OUT, log=print) -> list[dict]:
         "measure_domains": settings.MEASURE_DOMAINS,
         "voices": {f"{lang}/{split}": list(voices) for (lang, split), voices in settings.VOICES.items()},
         "fills_per_template": settings.FILLS_PER_TEMPLATE,
+        "part_mention_share": settings.PART_MENTION_SHARE,
+        "part_carriers_per_voice": settings.PART_CARRIERS_PER_VOICE,
         "whole_sentences_per_domain": settings.WHOLE_SENTENCES_PER_DOMAIN,
         "name_free_per_domain": settings.NAME_FREE_PER_DOMAIN, "recogniser": recogniser,
         "sets": summary,

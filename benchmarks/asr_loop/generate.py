@@ -23,8 +23,8 @@ def utterances(lang: str, kind: str) -> list[Utterance]:
     found: list[Utterance] = []
     for domain in settings.DOMAINS:
         if kind == "carriers":
-            found += [Utterance(fill(carrier, entity.term, lang), voice, lang)
-                      for entity, carrier, voice in carrier_plan(lang, domain)]
+            found += [Utterance(fill(carrier, said, lang), voice, lang)
+                      for _entity, said, carrier, voice in carrier_plan(lang, domain)]
         else:
             found += [Utterance(written.text, voice, lang) for written, voice in whole_plan(lang, domain)]
     return found

@@ -27,6 +27,12 @@ VOICES = {
 # eight (espeak-ng's French garbles), English ones about nine in ten.
 CARRIERS_PER_VOICE = {"fr": 4, "en": 2}
 
+# Speech names people by one part as often as by the whole name ("Macron a dit", "Satya said"):
+# this share of the person mentions in spliced sets is a first name or a surname alone (either,
+# at even odds), heard in carriers of its own, fewer per voice than whole names.
+PART_MENTION_SHARE = 0.3
+PART_CARRIERS_PER_VOICE = {"fr": 2, "en": 1}
+
 # Spliced sets: sentences written per template (each filled with other entities) and name-free
 # sentences mixed in. Whole sets: sentences spoken whole, fewer because each costs ~3.5 s.
 # French carriers come back intact less often, so fewer names have a heard form: more fills per

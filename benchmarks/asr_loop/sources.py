@@ -59,6 +59,18 @@ def lexicon(domain: str) -> list[Entity]:
     return entities
 
 
+def name_parts(entity: Entity) -> list[str]:
+    """The first name and the surname a person is also called by, as speech says them: the surname
+    keeps its particles ("von der Leyen", "Le Pen"). Only for names of two or three words."""
+    from correction.index import name_parts as parts_of_entry
+    from correction.lexicon import Entry
+
+    if entity.kind != "person" or not parts_of_entry(Entry(term=entity.term, kind=entity.kind)):
+        return []
+    first, _, surname = entity.term.partition(" ")
+    return [first, surname]
+
+
 def lines(path: Path) -> list[str]:
     """Non-empty, non-comment lines of a text file."""
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()

@@ -40,13 +40,22 @@ _ELIDABLE = re.compile(r"(?i)\b(de|que|le|la|je|ne|se) $")
 _VOWEL_START = re.compile(r"(?i)^[aeiouyhàâäéèêëîïôöùûü]")
 
 
+def elides_before(word: str, lang: str) -> bool:
+    """Whether a French word before ``word`` elides ("d'OpenAI", "l'Élysée"; not "de Meta").
+
+    >>> elides_before("Élisabeth", "fr"), elides_before("Borne", "fr"), elides_before("Élisabeth", "en")
+    (True, False, False)
+    """
+    return lang == "fr" and bool(_VOWEL_START.match(word))
+
+
 def elide(before: str, word: str, lang: str) -> str:
     """``before`` with its last French word elided when ``word`` starts with a vowel sound.
 
     >>> elide("le patron de ", "OpenAI", "fr"), elide("le patron de ", "Meta", "fr")
     ("le patron d'", 'le patron de ')
     """
-    if lang != "fr" or not _VOWEL_START.match(word):
+    if not elides_before(word, lang):
         return before
     match = _ELIDABLE.search(before)
     if not match:
