@@ -1,0 +1,47 @@
+"""The committed asr-loop sets (benchmarks/data/asr-loop) hold together: each gold edit turns its
+raw line into the reference line, names its own entity, and a name said alone (a first name or a
+surname, in spliced sets) is a part of its person's name, as the reference writes it."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from correction.bench.dataset import load_dataset
+
+SETS = sorted((Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "asr-loop").glob("*/*-*"))
+
+
+def _apply(line: str, spans) -> str:
+    for span in sorted(spans, key=lambda span: -span.start):
+        line = line[: span.start] + span.text + line[span.end :]
+    return line
+
+
+@pytest.mark.parametrize("folder", SETS, ids=lambda folder: f"{folder.parent.name}/{folder.name}")
+def test_gold_turns_raw_into_reference(folder):
+    dataset = load_dataset(folder)
+    terms = {line.split(",")[0] for line in (folder / "lexicon.csv").read_text(encoding="utf-8").splitlines()[1:]}
+    by_line: dict[int, list] = {}
+    for span in dataset.gold:
+        assert span.entity in terms, f"{folder.name}:{span.line}: {span.entity!r} is not in the set's lexicon"
+        assert dataset.raw_lines[span.line - 1][span.start : span.end] == span.original
+        by_line.setdefault(span.line, []).append(span)
+    for number, (raw, reference) in enumerate(zip(dataset.raw_lines, dataset.reference_lines), start=1):
+        assert _apply(raw, by_line.get(number, [])) == reference, f"{folder.name}:{number}"
+
+
+def test_spliced_sets_say_some_persons_by_one_part_of_their_name():
+    parts = []
+    for folder in SETS:
+        if folder.parent.name != "spliced":
+            continue
+        for line in (folder / "edits.jsonl").read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            if "alone" in record["why"]:
+                parts.append(record)
+    assert len(parts) > 100
+    for record in parts:
+        said = record["why"].split("says ", 1)[1].rsplit(" alone", 1)[0].strip("'\"")
+        assert said in record["entity"].split(" ", 1), record  # the first name, or the rest: the surname
+        assert record["gold"] in said, record  # the gold covers only the words heard wrong
