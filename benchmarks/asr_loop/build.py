@@ -133,7 +133,7 @@ def said_for(entity: sources.Entity, lang: str, forms: dict, rng) -> str:
 
 def build_spliced(lang: str, domain: str, cache: HeardCache, recogniser: str) -> SetBuilder:
     rng = plan.rng_for(lang, domain, "spliced")
-    # a generator of its own: the sentences and names chosen stay those of the main one
+    # which mentions say a part is drawn from a generator of its own
     parts_rng = plan.rng_for(lang, domain, "parts")
     forms = heard_forms(lang, domain, cache, recogniser)
     entities = sources.lexicon(domain)
