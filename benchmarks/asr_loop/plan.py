@@ -48,10 +48,19 @@ def carrier_plan(lang: str, domain: str) -> list[tuple[sources.Entity, str, str,
 
 
 def name_free_share(lang: str, domain: str) -> list[str]:
-    """This domain's share of the name-free sentences (each sentence goes to one domain only)."""
+    """This domain's share of the name-free sentences (each sentence goes to one domain only).
+
+    A trap tests something only where the lexicon has its look-alike: a sentence that uses one of
+    a domain's names as an ordinary word ("une orange", "la notion de", "hard labour") goes to
+    that domain (the first in :data:`settings.DOMAINS` order) and comes first in its share; the
+    others are dealt to the domains in turn.
+    """
     sentences = sources.name_free(lang)
+    owners = [sources.look_alike_domain(sentence) for sentence in sentences]
+    rest = [sentence for sentence, owner in zip(sentences, owners) if owner is None]
     index = settings.DOMAINS.index(domain)
-    return sentences[index :: len(settings.DOMAINS)]
+    return ([sentence for sentence, owner in zip(sentences, owners) if owner == domain]
+            + rest[index :: len(settings.DOMAINS)])
 
 
 def whole_plan(lang: str, domain: str) -> list[tuple[sources.Written, str]]:

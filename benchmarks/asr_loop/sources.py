@@ -11,11 +11,15 @@ import csv
 import random
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from correction.probe.carriers import elide
 
+from . import settings
+
 TEXT = Path(__file__).resolve().parent / "text"
+WORD = re.compile(r"\w+")
 SLOT = re.compile(r"\{(person|org|product|place|event|media|term)\}")
 
 
@@ -69,6 +73,25 @@ def name_parts(entity: Entity) -> list[str]:
         return []
     first, _, surname = entity.term.partition(" ")
     return [first, surname]
+
+
+def look_alike_domain(sentence: str) -> str | None:
+    """The first domain with a lexicon name whose letters are words of ``sentence`` ("orange" for
+    Orange, "persévérance" for Perseverance, "le chat" for Le Chat), or None."""
+    from correction.text import fold
+
+    words = " " + " ".join(fold(word) for word in WORD.findall(sentence)) + " "
+    for domain in settings.DOMAINS:
+        if any(f" {name} " in words for name in _folded_names(domain)):
+            return domain
+    return None
+
+
+@lru_cache(maxsize=None)
+def _folded_names(domain: str) -> tuple[str, ...]:
+    from correction.text import fold
+
+    return tuple(" ".join(fold(word) for word in WORD.findall(entity.term)) for entity in lexicon(domain))
 
 
 def lines(path: Path) -> list[str]:
