@@ -305,6 +305,35 @@ def role_word_before(table: FeatureTable, candidate: Candidate) -> float:
     return 0.0
 
 
+# Articles, demonstratives and possessives: before a word, they make it a common noun ("une orange",
+# "la notion de", "the mistral"), where names of companies and products mostly go bare.
+DETERMINERS = frozenset(
+    "le la les l un une des du ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs "
+    "au aux the a an this that these those my your his her its our their".split())
+
+
+def _after_determiner(table: FeatureTable, candidate: Candidate) -> bool:
+    tokens, first = table.text.tokens, candidate.span.first
+    if first == 0 or tokens[first].sentence_start:
+        return False
+    gap = tokens[first].gap_before
+    # only a space between them, or the apostrophe of an elided article ("l'orange")
+    return (gap.isspace() or gap in ("'", "’")) and tokens[first - 1].text.lower() in DETERMINERS
+
+
+@feature(flag("after a determiner", "no determiner before"))
+def determiner_before(table: FeatureTable, candidate: Candidate) -> float:
+    """1 right after an article, a demonstrative or a possessive ("une orange", "the mistral")."""
+    return float(_after_determiner(table, candidate))
+
+
+@feature(flag("a lower-case word after a determiner", "not a lower-case word after a determiner"))
+def common_noun_phrase(table: FeatureTable, candidate: Candidate) -> float:
+    """1 when a cased transcript writes the span in lower case after a determiner: "la notion de",
+    "une orange" are the ordinary words, where "la NASA" or "le Real Madrid" are names."""
+    return float(bool(lower_case_span(table, candidate)) and _after_determiner(table, candidate))
+
+
 @feature(flag("set off by a comma", "no comma after"))
 def set_off_by_comma(table: FeatureTable, candidate: Candidate) -> float:
     """1 when a comma follows the span (a name slot), not before a filler."""

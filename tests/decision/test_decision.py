@@ -51,6 +51,20 @@ def test_feature_values(text, raw, entity, feature, expected):
     assert table.value(first(candidates, raw, entity), feature) == pytest.approx(expected)
 
 
+@pytest.mark.parametrize("text, raw, determiner, common_noun", [
+    ("Il boit une orange pressée le matin.", "orange", 1.0, 1.0),
+    ("Il boit l'orange pressée le matin.", "orange", 1.0, 1.0),     # an elided article
+    ("Il boit un jus d'orange le matin.", "orange", 0.0, 0.0),      # "d'" is no determiner
+    ("Il parle avec la Oranje du coin.", "Oranje", 1.0, 0.0),       # written as a name
+    ("Voilà une. Oranje a répondu hier.", "Oranje", 0.0, 0.0),      # a sentence between them
+])
+def test_a_determiner_before_the_span(text, raw, determiner, common_noun):
+    table, candidates = table_for(text, Lexicon.from_terms(["Orange"]))
+    span = first(candidates, raw, "Orange")
+    assert table.value(span, "determiner_before") == determiner
+    assert table.value(span, "common_noun_phrase") == common_noun
+
+
 def test_an_accented_ordinary_word_is_ordinary():
     # its frequency is read with its accents: the folded key "reconquete" is no word at all
     table, candidates = table_for("La reconquête du public prend du temps.", Lexicon.from_terms(["Reconquête"]))
