@@ -151,13 +151,10 @@ def dev_and_probe_rows(decisions: list[str]) -> list[str]:
 
 
 def measuring_lexicon() -> Lexicon:
-    """The measuring domains' lexicons in one: names that are also ordinary words (Orange, Notion,
-    Renaissance, Curiosity...), whose ordinary uses real speech has and the asr-loop sets have few of."""
-    entries: dict[str, object] = {}
-    for loop_set in loop_sets(split="measure"):
-        for entry in loop_set.lexicon():
-            entries.setdefault(entry.term, entry)
-    return Lexicon.from_entries(list(entries.values()))
+    """The measuring domains' lexicons in one (``from_entries`` merges the terms they share): names
+    that are also ordinary words (Orange, Notion, Renaissance, Curiosity...), whose ordinary uses
+    real speech has and the asr-loop sets have few of."""
+    return Lexicon.from_entries([entry for loop_set in loop_sets(split="measure") for entry in loop_set.lexicon()])
 
 
 def ordinary_rows(decisions: list[str], large: bool) -> list[str]:
