@@ -24,6 +24,7 @@ import argparse
 import datetime
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -94,6 +95,7 @@ class Tally:
 KINDS = ("the name's letters", "close in spelling or sound", "far: ordinary words or another sound")
 
 
+@lru_cache(maxsize=None)  # a property of the gold span: the same for every decision tallied
 def mishearing_kind(span) -> str:
     """How far the heard text is from the name it stands for, on paper and in sound: the name's
     letters respaced or recased; close (spelling >= 0.7 or sound >= 0.6, the generous proposing
