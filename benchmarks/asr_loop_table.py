@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.asr_loop.sets import false_fires, loop_sets, name_free_lines  # noqa: E402
 from correction import __version__  # noqa: E402
-from correction.bench.systems import SYSTEMS  # noqa: E402
+from correction.bench.systems import SYSTEMS, run_by_transcript  # noqa: E402
 from correction.scoring.edits import score_edits  # noqa: E402
 
 ROWS = ("flashtext", "rapidfuzz", "+context")
@@ -34,7 +34,7 @@ def row(loop_set) -> str:
     cells = [loop_set.kind, loop_set.lang, loop_set.domain, loop_set.split, str(sentences), str(names),
              f"{len(dataset.gold) / names:.0%}" if names else "–", str(len(dataset.gold)), str(free)]
     for system in ROWS:
-        output = SYSTEMS[system](lexicon)(dataset.raw)
+        output = run_by_transcript(SYSTEMS[system](lexicon), dataset)
         score = score_edits(list(dataset.gold), output.edits, list(dataset.traps), list(dataset.correct))
         fires, words = false_fires(dataset, output.edits)
         precision = f"{score.precision:.0%}" if score.predicted else "–"

@@ -56,6 +56,12 @@ class Tally:
     by_kind: dict = field(default_factory=dict)  # kind of mishearing -> [gold, fixed]
 
     def add(self, dataset: Dataset, corrector: Corrector) -> "Tally":
+        """Each transcript of ``dataset`` corrected on its own, its counts added."""
+        for transcript in dataset.transcripts():
+            self._add_transcript(transcript, corrector)
+        return self
+
+    def _add_transcript(self, dataset: Dataset, corrector: Corrector) -> None:
         result = corrector.correct(dataset.raw)
         score = score_edits(list(dataset.gold), result.edits, list(dataset.traps), list(dataset.correct))
         starts = [0]
@@ -82,7 +88,6 @@ class Tally:
         self.right += score.right
         self.traps += score.traps
         self.traps_touched += len(score.traps_touched)
-        return self
 
     def cells(self) -> list[str]:
         ratio = lambda a, b: f"{a / b:.2f}" if b else "–"  # noqa: E731

@@ -7,7 +7,8 @@ Two kinds of set, kept apart (a figure always says which it comes from):
   was heard right); a sentence with one unsure name is left out.
 * ``spliced``: the sentence as written, each name replaced by what the recogniser heard for it in
   a carrier phrase. The ordinary words are right, as in real transcripts; the names carry real
-  mishearings.
+  mishearings. The lines come in episodes (``episodes.jsonl``), each a transcript of its own about
+  a few entities, as a podcast is.
 
 Name-free sentences are traps in both: any change to them is a false fire.
 """
@@ -44,6 +45,7 @@ class SetBuilder:
     edits: list[dict] = field(default_factory=list)
     correct: list[dict] = field(default_factory=list)
     traps: list[dict] = field(default_factory=list)
+    episodes: list[dict] = field(default_factory=list)
 
     def add(self, raw: str, spans: list[tuple[int, int, sources.Entity, str, str]]) -> None:
         """A line and its names: (start, end, entity, what was said, why) in ``raw``; none for a
@@ -72,12 +74,23 @@ class SetBuilder:
         self.lines.append(raw)
         self.references.append(reference)
 
+    def add_episode(self, rows: list[tuple[str, list]], cast: list[str]) -> None:
+        """Lines that make one transcript of their own, about ``cast``."""
+        first = len(self.lines) + 1
+        for raw, spans in rows:
+            self.add(raw, spans)
+        self.episodes.append({"episode": len(self.episodes) + 1, "first_line": first,
+                              "last_line": len(self.lines), "cast": cast})
+
     def write(self, root: Path) -> dict:
         folder = root / self.kind / f"{self.lang}-{self.domain}"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "raw.txt").write_text("\n".join(self.lines) + "\n", encoding="utf-8")
         (folder / "reference.txt").write_text("\n".join(self.references) + "\n", encoding="utf-8")
-        for name, records in (("edits", self.edits), ("correct", self.correct), ("traps", self.traps)):
+        records_of = {"edits": self.edits, "correct": self.correct, "traps": self.traps}
+        if self.episodes:
+            records_of["episodes"] = self.episodes
+        for name, records in records_of.items():
             (folder / f"{name}.jsonl").write_text(
                 "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records), encoding="utf-8")
         (folder / "lexicon.csv").write_text(lexicon_csv(self.domain), encoding="utf-8")
@@ -85,7 +98,7 @@ class SetBuilder:
         return {"set": f"{self.kind}/{self.lang}-{self.domain}", "split": settings.split_of(self.domain),
                 "lines": len(self.lines), "sentences_with_names": len(self.lines) - len(self.traps),
                 "names": names, "misheard": len(self.edits), "name_free": len(self.traps),
-                "words": sum(len(line.split()) for line in self.lines)}
+                "words": sum(len(line.split()) for line in self.lines), "episodes": len(self.episodes) or 1}
 
 
 def edit_class(heard: str, term: str) -> str:
@@ -131,37 +144,73 @@ def said_for(entity: sources.Entity, lang: str, forms: dict, rng) -> str:
     return rng.choice(parts) if parts else entity.term
 
 
+def cast_of(heard: list[sources.Entity], rng) -> list[sources.Entity]:
+    """The entities an episode is about: a few persons, one of each other kind, and others drawn
+    until the cast has its least size."""
+    by_kind: dict[str, list[sources.Entity]] = {}
+    for entity in heard:
+        by_kind.setdefault(entity.kind, []).append(entity)
+    cast: list[sources.Entity] = []
+    for kind, members in by_kind.items():
+        wanted = settings.CAST["person"] if kind == "person" else settings.CAST["other_kinds"]
+        cast += rng.sample(members, min(wanted, len(members)))
+    rest = [entity for entity in heard if entity not in cast]
+    return cast + rng.sample(rest, min(len(rest), max(0, settings.CAST["least"] - len(cast))))
+
+
+def episode_rows(lang: str, domain: str, cast: list[sources.Entity], heard: list[sources.Entity],
+                 forms: dict, rng, parts_rng, seen: set[str]) -> list[tuple[str, list]]:
+    """The sentences of one episode: templates filled from its cast (now and then from the whole
+    domain), each name spliced in as one of the few ways it is heard in this episode."""
+    templates = sources.templates(lang, domain)
+    own_forms: dict[tuple[str, str], list] = {}
+    rows: list[tuple[str, list]] = []
+    for _ in range(50 * settings.SENTENCES_PER_EPISODE):
+        if len(rows) == settings.SENTENCES_PER_EPISODE:
+            break
+        pool = heard if rng.random() < settings.OUTSIDE_CAST_SHARE else cast
+        written = sources.fill(rng.choice(templates), domain, lang, pool, rng)
+        if written is None:
+            continue
+        said = [said_for(mention.entity, lang, forms, parts_rng) for mention in written.mentions]
+        picks = []
+        for mention, part in zip(written.mentions, said):
+            key = (mention.entity.term, part)
+            if key not in own_forms:
+                own_forms[key] = rng.sample(forms[key], min(settings.HEARD_FORMS_PER_EPISODE, len(forms[key])))
+            picks.append(rng.choice(own_forms[key]))
+        raw, ranges = splice(written.text, [(m.start, m.end) for m in written.mentions],
+                             [heard_form for heard_form, _voice in picks], lang)
+        spans = [(start, end, mention.entity, part,
+                  f"heard as {heard_form!r} in a carrier phrase ({voice}), spliced in"
+                  + ("" if part == mention.entity.term else f"; the sentence says {part!r} alone"))
+                 for (start, end), mention, part, (heard_form, voice) in zip(ranges, written.mentions, said, picks)]
+        if raw not in seen:
+            seen.add(raw)
+            rows.append((raw, spans))
+    return rows
+
+
 def build_spliced(lang: str, domain: str, cache: HeardCache, recogniser: str) -> SetBuilder:
     rng = plan.rng_for(lang, domain, "spliced")
     # which mentions say a part is drawn from a generator of its own
     parts_rng = plan.rng_for(lang, domain, "parts")
     forms = heard_forms(lang, domain, cache, recogniser)
-    entities = sources.lexicon(domain)
-    rows: list[tuple[str, list]] = []
+    heard = [entity for entity in sources.lexicon(domain) if entity.named and (entity.term, entity.term) in forms]
     seen: set[str] = set()
-    for template in sources.templates(lang, domain):
-        for _ in range(settings.FILLS_PER_TEMPLATE[lang]):
-            written = sources.fill(template, domain, lang, entities, rng,
-                                   usable=lambda e: (e.term, e.term) in forms)
-            if written is None:
-                continue
-            said = [said_for(mention.entity, lang, forms, parts_rng) for mention in written.mentions]
-            picks = [rng.choice(forms[(mention.entity.term, part)]) for mention, part in zip(written.mentions, said)]
-            raw, ranges = splice(written.text, [(m.start, m.end) for m in written.mentions],
-                                 [heard for heard, _voice in picks], lang)
-            spans = [(start, end, mention.entity, part,
-                      f"heard as {heard!r} in a carrier phrase ({voice}), spliced in"
-                      + ("" if part == mention.entity.term else f"; the sentence says {part!r} alone"))
-                     for (start, end), mention, part, (heard, voice) in zip(ranges, written.mentions, said, picks)]
-            if raw not in seen:
-                seen.add(raw)
-                rows.append((raw, spans))
-    free = plan.name_free_share(lang, domain)[: settings.NAME_FREE_PER_DOMAIN]
-    rows += [(text, []) for text in free]
-    rng.shuffle(rows)
+    episodes = []
+    for _ in range(settings.EPISODES[lang]):
+        cast = cast_of(heard, rng)
+        rows = episode_rows(lang, domain, cast, heard, forms, rng, parts_rng, seen)
+        if len(rows) < settings.SENTENCES_PER_EPISODE // 2:
+            break  # the domain's heard forms are used up: new sentences would repeat old ones
+        episodes.append((cast, rows))
+    for text in plan.name_free_share(lang, domain)[: settings.NAME_FREE_PER_DOMAIN]:
+        rows = rng.choice(episodes)[1]
+        rows.insert(rng.randrange(len(rows) + 1), (text, []))
     builder = SetBuilder(lang, domain, "spliced")
-    for raw, spans in rows:
-        builder.add(raw, spans)
+    for cast, rows in episodes:
+        builder.add_episode(rows, [entity.term for entity in cast])
     return builder
 
 
@@ -204,7 +253,9 @@ def build_all(root: Path = OUT, log=print) -> list[dict]:
         "seed": settings.SEED, "langs": settings.LANGS, "fit_domains": settings.FIT_DOMAINS,
         "measure_domains": settings.MEASURE_DOMAINS,
         "voices": {f"{lang}/{split}": list(voices) for (lang, split), voices in settings.VOICES.items()},
-        "fills_per_template": settings.FILLS_PER_TEMPLATE,
+        "episodes": settings.EPISODES, "sentences_per_episode": settings.SENTENCES_PER_EPISODE,
+        "cast": settings.CAST, "outside_cast_share": settings.OUTSIDE_CAST_SHARE,
+        "heard_forms_per_episode": settings.HEARD_FORMS_PER_EPISODE,
         "part_mention_share": settings.PART_MENTION_SHARE,
         "part_carriers_per_voice": settings.PART_CARRIERS_PER_VOICE,
         "whole_sentences_per_domain": settings.WHOLE_SENTENCES_PER_DOMAIN,

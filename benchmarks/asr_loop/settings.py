@@ -33,11 +33,18 @@ CARRIERS_PER_VOICE = {"fr": 4, "en": 2}
 PART_MENTION_SHARE = 0.3
 PART_CARRIERS_PER_VOICE = {"fr": 2, "en": 1}
 
-# Spliced sets: sentences written per template (each filled with other entities) and name-free
-# sentences mixed in. Whole sets: sentences spoken whole, fewer because each costs ~3.5 s.
-# French carriers come back intact less often, so fewer names have a heard form: more fills per
-# template keep the French sets as large as the English ones (names recur, as in a podcast).
-FILLS_PER_TEMPLATE = {"fr": 24, "en": 7}
+# Spliced sets are episodes, as podcasts are: each a transcript of its own (corrected on its own)
+# about a cast of a few entities, named again and again, each mostly heard the same way, with now and
+# then a name outside the cast and a name-free sentence. A document-level cue ("named elsewhere in
+# this transcript") means something only in such a set. French carriers come back intact less often,
+# so fewer names have a heard form: more episodes keep the French sets as large as the English ones,
+# up to where a domain's heard forms are used up (an episode that finds less than half its sentences
+# not already written ends the set).
+EPISODES = {"fr": 36, "en": 11}
+SENTENCES_PER_EPISODE = 20
+CAST = {"person": 2, "other_kinds": 1, "least": 5}  # persons, each other kind of the domain, at least
+OUTSIDE_CAST_SHARE = 0.15  # of the sentences, filled from the whole domain
+HEARD_FORMS_PER_EPISODE = 2  # per name: a recogniser tends to mishear a name one way in one recording
 WHOLE_SENTENCES_PER_DOMAIN = {"en": 40, "fr": 10}
 NAME_FREE_PER_DOMAIN = 20
 WHOLE_NAME_FREE_PER_DOMAIN = {"en": 10, "fr": 5}

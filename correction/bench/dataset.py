@@ -6,6 +6,9 @@ Layout (the bundled ``benchmarks/data/seed`` is the example; see its README.md):
 * ``reference.txt``: the same lines with the gold corrections applied (required, line-aligned)
 * ``edits.jsonl``: gold corrections, ``line``/``start``/``end``/``gold``/``entity`` (required)
 * ``traps.jsonl``, ``correct.jsonl``: spans no edit should touch (optional)
+* ``episodes.jsonl``: ``first_line``/``last_line`` of each transcript the lines are made of, in
+  order (optional; without it the lines are one transcript). Each is corrected on its own, as a
+  user corrects one recording at a time: what a transcript says elsewhere is a clue only within it.
 
 >>> dataset = load_dataset(default_dataset_dir())
 >>> dataset.name, len(dataset.gold), len(dataset.canonical_lexicon())
@@ -14,7 +17,8 @@ Layout (the bundled ``benchmarks/data/seed`` is the example; see its README.md):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -23,7 +27,7 @@ from ..lexicon import Lexicon
 from ..scoring.edits import GoldSpan, load_gold, load_spans
 
 REQUIRED = ("raw.txt", "reference.txt", "edits.jsonl")
-OPTIONAL = ("traps.jsonl", "correct.jsonl")
+OPTIONAL = ("traps.jsonl", "correct.jsonl", "episodes.jsonl")
 LAYOUT_HINT = f"a dataset folder holds {', '.join(REQUIRED)} (and optionally {', '.join(OPTIONAL)})"
 
 
@@ -38,10 +42,29 @@ class Dataset:
     gold: tuple[GoldSpan, ...]
     traps: tuple[GoldSpan, ...]
     correct: tuple[GoldSpan, ...]
+    episodes: tuple[tuple[int, int], ...] = ()  # (first, last) line of each transcript; () = one
 
     def __post_init__(self) -> None:
         if len(self.raw.split("\n")) != len(self.reference.split("\n")):
             raise ValueError("Dataset.reference: not line-aligned with raw")
+
+    def transcripts(self) -> tuple["Dataset", ...]:
+        """The data set as the transcripts it is made of, each with its own lines and spans (line
+        numbers from 1 in each); itself when it is one. Their raw texts, joined, are ``raw``."""
+        if not self.episodes:
+            return (self,)
+        raw_lines, reference_lines = self.raw_lines, self.reference_lines
+        parts = []
+        for number, (first, last) in enumerate(self.episodes, start=1):
+            # a transcript keeps the line break after its last line, where there is one
+            text_of = lambda lines: "\n".join(lines[first - 1 : last]) + ("\n" if last < len(lines) else "")  # noqa: E731
+            within = lambda spans: tuple(replace(span, line=span.line - first + 1)  # noqa: E731
+                                         for span in spans if first <= span.line <= last)
+            parts.append(Dataset(
+                name=f"{self.name}#{number}", path=self.path,
+                raw=text_of(raw_lines), reference=text_of(reference_lines),
+                gold=within(self.gold), traps=within(self.traps), correct=within(self.correct)))
+        return tuple(parts)
 
     @property
     def raw_lines(self) -> list[str]:
@@ -99,6 +122,8 @@ def load_dataset(path: str | Path) -> Dataset:
         file = folder / name
         return load_spans(str(file)) if file.is_file() else ()
 
+    episodes_file = folder / "episodes.jsonl"
+    last_line = raw_count - 1 if raw.endswith("\n") else raw_count  # "a\nb\n" is two lines
     return Dataset(
         name=folder.resolve().name,
         path=str(folder),
@@ -107,4 +132,27 @@ def load_dataset(path: str | Path) -> Dataset:
         gold=load_gold(str(folder / "edits.jsonl")),
         traps=optional("traps.jsonl"),
         correct=optional("correct.jsonl"),
+        episodes=load_episodes(episodes_file, last_line) if episodes_file.is_file() else (),
     )
+
+
+def load_episodes(path: Path, line_count: int) -> tuple[tuple[int, int], ...]:
+    """(first, last) line of each transcript in ``episodes.jsonl``: one after another from line 1
+    to ``line_count``."""
+    episodes: list[tuple[int, int]] = []
+    for number, text in enumerate(read_text(path).splitlines(), start=1):
+        if not text.strip():
+            continue
+        try:
+            record = json.loads(text)
+            first, last = record["first_line"], record["last_line"]
+        except (ValueError, KeyError, TypeError):
+            raise InputError(str(path), "each line is a JSON object with first_line and last_line", line=number) from None
+        expected = episodes[-1][1] + 1 if episodes else 1
+        if not isinstance(first, int) or not isinstance(last, int) or first != expected or last < first:
+            raise InputError(str(path), f"episode lines {first!r}..{last!r}: expected {expected}.. "
+                                        "(episodes follow one another from line 1)", line=number)
+        episodes.append((first, last))
+    if episodes and episodes[-1][1] != line_count:
+        raise InputError(str(path), f"the episodes end at line {episodes[-1][1]}, the transcript at {line_count}")
+    return tuple(episodes)

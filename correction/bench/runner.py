@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Callable, Iterable, Sequence
 
 from ..errors import UsageError
@@ -28,7 +29,7 @@ from ..scoring.edits import Breakdown, score_edits
 from ..scoring.normalize import DEFAULT_NORMALIZER, NORMALIZERS
 from ..scoring.wer import score_texts
 from .dataset import Dataset
-from .systems import SYSTEMS, Output
+from .systems import SYSTEMS, Output, run_by_transcript
 
 AUTO = "auto"
 TOTAL = "total"
@@ -208,7 +209,7 @@ def choose_normalizer(normalize: str, outputs: Iterable[Output]) -> str:
     return DEFAULT_NORMALIZER
 
 
-def _timed(run: Callable[[str], Output], text: str, repeat: int) -> float:
+def _timed(run: Callable[[], Output], repeat: int) -> float:
     """Fastest of ``repeat`` runs, with garbage collection paused as ``timeit`` does (a collection
     triggered by an earlier row's garbage would otherwise be charged to this one)."""
     best = float("inf")
@@ -218,7 +219,7 @@ def _timed(run: Callable[[str], Output], text: str, repeat: int) -> float:
     try:
         for _ in range(repeat):
             started = time.perf_counter()
-            run(text)
+            run()
             best = min(best, time.perf_counter() - started)
     finally:
         if collecting:
@@ -244,8 +245,10 @@ def run_dataset(
     measured: list[tuple[str, Output, float | None, str]] = []
     for name, build in SYSTEMS.items():
         run = build(lexicon)
-        output = run(dataset.raw)  # the warm-up run: indexes built, caches filled; scored below
-        seconds = _timed(run, dataset.raw, repeat) if run.timed else None
+        # each transcript of the data set on its own, as a user corrects one recording at a time
+        whole = partial(run_by_transcript, run, dataset)
+        output = whole()  # the warm-up run: indexes built, caches filled; scored below
+        seconds = _timed(whole, repeat) if run.timed else None
         measured.append((name, output, seconds, run.signature))
         if progress is not None:
             progress(f"{dataset.name} / {setting.label} / {name}")

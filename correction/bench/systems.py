@@ -12,7 +12,7 @@ registries (a new pass or baseline adds a row by itself).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Callable, Protocol
 
@@ -29,6 +29,21 @@ class Output:
     text: str
     edits: tuple[Edit, ...]
     lang: str | None = None
+
+
+def run_by_transcript(run: "Run", dataset) -> Output:
+    """``run`` on each transcript of ``dataset`` on its own (see :meth:`Dataset.transcripts`), its
+    outputs joined as one: the edits' offsets and lines counted in the whole data set again."""
+    texts, edits, langs, offset, lines = [], [], [], 0, 0
+    for part in dataset.transcripts():
+        output = run(part.raw)
+        texts.append(output.text)
+        edits += [replace(edit, start=edit.start + offset, end=edit.end + offset, line=edit.line + lines)
+                  for edit in output.edits]
+        langs.append(output.lang)
+        offset += len(part.raw)
+        lines += part.raw.count("\n")
+    return Output("".join(texts), tuple(edits), max(set(langs), key=langs.count) if langs else None)
 
 
 class Run(Protocol):

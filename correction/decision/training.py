@@ -61,7 +61,15 @@ def lower_cased(dataset: Dataset) -> Dataset:
 
 
 def collect(dataset: Dataset, lexicon: Lexicon, group: str) -> Rows:
-    """Every candidate needing a decision in ``dataset``, as a feature row with its label."""
+    """Every candidate needing a decision in ``dataset``, as a feature row with its label; each of
+    its transcripts corrected on its own."""
+    rows = Rows.empty()
+    for transcript in dataset.transcripts():
+        rows = rows + _collect_transcript(transcript, lexicon, group)
+    return rows
+
+
+def _collect_transcript(dataset: Dataset, lexicon: Lexicon, group: str) -> Rows:
     corrector = Corrector(lexicon, passes=PROPOSING, generous=True)
     text, candidates = corrector.propose(dataset.raw)
     table = FeatureTable(corrector.job_for(text), candidates)

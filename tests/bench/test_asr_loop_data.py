@@ -45,3 +45,19 @@ def test_spliced_sets_say_some_persons_by_one_part_of_their_name():
         said = record["why"].split("says ", 1)[1].rsplit(" alone", 1)[0].strip("'\"")
         assert said in record["entity"].split(" ", 1), record  # the first name, or the rest: the surname
         assert record["gold"] in said, record  # the gold covers only the words heard wrong
+
+
+@pytest.mark.parametrize("folder", [folder for folder in SETS if folder.parent.name == "spliced"],
+                         ids=lambda folder: folder.name)
+def test_spliced_sets_are_episodes_about_their_cast(folder):
+    dataset = load_dataset(folder)
+    casts = [json.loads(line)["cast"] for line in (folder / "episodes.jsonl").read_text(encoding="utf-8").splitlines()]
+    transcripts = dataset.transcripts()
+    assert len(transcripts) == len(casts) > 1
+    in_cast = named = 0
+    for transcript, cast in zip(transcripts, casts):
+        assert len(transcript.raw_lines) > 10
+        for span in transcript.gold + transcript.correct:
+            named += 1
+            in_cast += span.entity in cast
+    assert in_cast / named > 0.7  # the rest are names outside the cast, said in passing

@@ -33,7 +33,7 @@ def test_dataset_without_raw_txt_is_one_error_line(tmp_path):
     assert result.exit_code == 2
     assert result.stderr == (
         f"error: {folder}: no raw.txt in this folder: a dataset folder holds raw.txt, reference.txt, "
-        "edits.jsonl (and optionally traps.jsonl, correct.jsonl)\n"
+        "edits.jsonl (and optionally traps.jsonl, correct.jsonl, episodes.jsonl)\n"
     )
     assert not (tmp_path / "results").exists()
 
