@@ -12,10 +12,8 @@ back in input order, so a parallel run writes exactly what a serial run writes.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import warnings
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Sequence
@@ -25,10 +23,6 @@ from .edits import Edit
 if TYPE_CHECKING:
     from .cache import IndexCache
     from .engine import Corrector
-
-# Tasks per worker: enough to even out files of unequal length, few enough to keep the overhead low.
-TASKS_PER_WORKER = 8
-
 
 @dataclass(frozen=True)
 class EngineSpec:
@@ -129,8 +123,19 @@ def correct_in_processes(spec: EngineSpec, texts: Sequence[str], jobs: int) -> I
         for text in texts:
             yield _correct_one(spec, text)
         return
+    # imported here: a run on one file or with --jobs 1 never starts a process
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     spec.warm()
-    workers = min(jobs, len(texts))
-    chunk = max(1, len(texts) // (workers * TASKS_PER_WORKER))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context()) as pool:
-        yield from pool.map(_correct_one, [spec] * len(texts), texts, chunksize=chunk)
+    # One text per task, longest first: a worker that is free takes the next one, so the last tasks
+    # are the shortest and neither worker waits long for the other at the end (chunks of a dozen
+    # files left one worker idle for up to a dozen files' time). A task's text and edits are small.
+    longest_first = sorted(range(len(texts)), key=lambda number: -len(texts[number]))
+    pool = ProcessPoolExecutor(min(jobs, len(texts)), mp_context=multiprocessing.get_context())
+    try:
+        futures = {number: pool.submit(_correct_one, spec, texts[number]) for number in longest_first}
+        for number in range(len(texts)):
+            yield futures[number].result()
+    finally:
+        pool.shutdown(cancel_futures=True)  # a consumer that stops early does not wait for the rest

@@ -19,7 +19,11 @@ def test_a_spec_builds_the_corrector_with_every_option_it_was_given(tmp_path):
 
 def test_processes_return_each_texts_edits_in_input_order(tmp_path):
     lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
-    texts = ["\n".join(lines[start : start + 15]) for start in range(0, 120, 15)]
+    # texts of unequal lengths, not sorted: the workers take them longest first
+    sizes = [3, 20, 8, 1, 15, 30, 5, 12]
+    starts = [sum(sizes[:number]) for number in range(len(sizes))]
+    texts = ["\n".join(lines[start : start + size]) for start, size in zip(starts, sizes)]
+    assert len(set(texts)) == len(sizes) and sorted(texts, key=len) != texts
     spec = EngineSpec.of([], None, passes="exact,fuzzy,phonetic,context", lang="fr")
     serial = correct_texts(spec, texts)
     assert list(correct_in_processes(spec, texts, jobs=2)) == serial and sum(map(len, serial)) >= 5
