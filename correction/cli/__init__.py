@@ -7,12 +7,17 @@ Sub-commands live one per module in this package and are imported only when run,
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
 
 from .. import __version__
 from ..errors import CorrectionError
+
+# No command multiplies large matrices, so OpenBLAS's thread pool (started when numpy loads) only
+# costs: a twentieth of a second at every start, and threads that compete with --jobs workers.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 # name -> (module, attribute, one-line help). The help is here so `--help` needs no import.
 COMMANDS = {
