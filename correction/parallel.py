@@ -12,6 +12,7 @@ back in input order, so a parallel run writes exactly what a serial run writes.
 
 from __future__ import annotations
 
+import gc
 import os
 import warnings
 from dataclasses import dataclass
@@ -128,6 +129,10 @@ def correct_in_processes(spec: EngineSpec, texts: Sequence[str], jobs: int) -> I
     from concurrent.futures import ProcessPoolExecutor
 
     spec.warm()
+    # What the workers inherit is set aside from garbage collection: a forked worker's collections
+    # then skip the parent's objects (lexicon, index, modules) instead of walking, and so copying,
+    # them (0.05 to 0.15 s of CPU per worker on a folder of 200 transcripts, in collections).
+    gc.freeze()
     # One text per task, longest first: a worker that is free takes the next one, so the last tasks
     # are the shortest and neither worker waits long for the other at the end (chunks of a dozen
     # files left one worker idle for up to a dozen files' time). A task's text and edits are small.
@@ -139,3 +144,4 @@ def correct_in_processes(spec: EngineSpec, texts: Sequence[str], jobs: int) -> I
             yield futures[number].result()
     finally:
         pool.shutdown(cancel_futures=True)  # a consumer that stops early does not wait for the rest
+        gc.unfreeze()
