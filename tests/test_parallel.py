@@ -1,5 +1,6 @@
 """Worker processes: the corrector a spec builds, and results in input order."""
 
+import gc
 from pathlib import Path
 
 from correction.parallel import EngineSpec, correct_in_processes, correct_texts
@@ -27,3 +28,4 @@ def test_processes_return_each_texts_edits_in_input_order(tmp_path):
     spec = EngineSpec.of([], None, passes="exact,fuzzy,phonetic,context", lang="fr")
     serial = correct_texts(spec, texts)
     assert list(correct_in_processes(spec, texts, jobs=2)) == serial and sum(map(len, serial)) >= 5
+    assert gc.get_freeze_count() == 0  # frozen for the fork only: the parent's objects are collected again
