@@ -121,6 +121,10 @@ def correct(input_path, output, lexicons, edits_path, passes, min_score, decisio
     else:
         if output and input_path != "-" and same_file(input_path, output) and not in_place:
             raise UsageError(output, "output is the input file; pass --in-place to overwrite it")
+        for path, what in ((output, "its corrected text"), (edits_path, "its edit log")):
+            if path and Path(path).is_dir():
+                raise UsageError(path, f"is a folder; one transcript needs a file for {what} "
+                                       "(a folder is for a folder of transcripts)")
         jobs = [_prepare(input_path, output, edits_path, format_name)]
 
     # Everything is read and parsed before anything is written: bad input writes nothing.

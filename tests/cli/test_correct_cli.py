@@ -64,6 +64,8 @@ def test_folder_in_folder_out(run, tmp_path, terms):
         (["ok.txt", "--passes", "exact,magic"],
          "error: --passes: unknown pass magic; choose from exact, fuzzy, phonetic, context"),
         (["ok.txt", "-o", "ok.txt"], "error: ok.txt: output is the input file; pass --in-place to overwrite it"),
+        (["ok.txt", "-o", "."], "error: .: is a folder; one transcript needs a file for its corrected text "
+                                "(a folder is for a folder of transcripts)"),
         (["broken.srt"], None),
     ],
 )
