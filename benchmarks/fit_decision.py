@@ -12,8 +12,7 @@ parts of the ordinary-speech corpora are never read here.
 
 The default ``min_confidence`` is chosen on the fitting data only, out of group (each domain, and
 the dev set, corrected by a model fitted on the others): the lowest bound at which the applied
-edits are right at least ``TARGET_PRECISION`` of the time, over all transcripts and over each
-language's.
+edits are right at least ``TARGET_PRECISION`` of the time.
 """
 
 from __future__ import annotations
@@ -91,22 +90,18 @@ def fitting_rows(sources, log=print) -> tuple[Rows, list[str]]:
 
 
 REPORTED_BOUND = 0.8
-MIN_EDITS_TO_JUDGE = 100  # fewer applied edits than this say too little about a bound's precision
 # 0.30 .. 0.85 by 0.05, then 0.90 .. 0.99 by 0.01: precision climbs steeply near the top, where a
 # step of 0.05 would overshoot the lowest bound that meets the target
 BOUNDS = tuple(round(0.30 + 0.05 * step, 2) for step in range(12)) + tuple(round(0.90 + 0.01 * step, 2)
                                                                            for step in range(10))
 
 
-def choose_bound(rows: Rows, log=print) -> tuple[float, dict[str, float]]:
+def choose_bound(rows: Rows, log=print) -> float:
     """The lowest bound at which the applied edits are right ``TARGET_PRECISION`` of the time, each
     fitting data set corrected by a model fitted without its group (its domain, or the dev set), and
-    scored as the benchmark scores: edits after the resolver, not candidates. Then the same bound
-    per transcript language (as the engine detects it), where one language's edits reach it lower:
-    recognisers mishear one language's names unlike the other's, so one bound for both is set by
-    the harder one."""
+    scored as the benchmark scores: edits after the resolver, not candidates."""
     groups = np.array(rows.groups)
-    tallies: dict[str, dict[str, dict[float, int]]] = {}  # language ("all" too) -> count -> bound -> n
+    right, predicted, fixed, gold = (dict.fromkeys(BOUNDS, 0) for _ in range(4))
     for group in sorted(set(rows.groups)):
         held = groups == group
         means, scales, weights, bias = fit_logistic(rows.values[~held], rows.labels[~held], L2)
@@ -122,26 +117,20 @@ def choose_bound(rows: Rows, log=print) -> tuple[float, dict[str, float]]:
                 verdicts = [replace(c, decision="kept" if (c.probability or 0) >= bound else "dropped")
                             if c.probability is not None else c for c in decided]
                 score = score_edits(list(data.gold), corrector.apply(proposal.text, verdicts).edits)
-                for language in ("all", proposal.text.lang):
-                    counts = tallies.setdefault(language, {})
-                    for name, value in (("right", score.right), ("predicted", score.predicted),
-                                        ("fixed", score.fixed), ("gold", score.gold)):
-                        counts.setdefault(name, dict.fromkeys(BOUNDS, 0))[bound] += value
+                right[bound] += score.right
+                predicted[bound] += score.predicted
+                fixed[bound] += score.fixed
+                gold[bound] += score.gold
                 if bound == REPORTED_BOUND:
                     log(f"  {data.name} ({group}) held out, bound {bound}: right {score.right}/{score.predicted}, "
                         f"fixed {score.fixed}/{score.gold}; wrong: "
                         + ", ".join(f"{e.original!r}->{e.replacement!r}" for e in score.wrong[:6]))
-    chosen = {}
-    for language, counts in sorted(tallies.items()):
-        for bound in BOUNDS:
-            log(f"  {language} bound {bound:.2f}: precision {counts['right'][bound]}/{counts['predicted'][bound]}, "
-                f"recall {counts['fixed'][bound]}/{counts['gold'][bound]}")
-        chosen[language] = next((bound for bound in BOUNDS if counts["predicted"][bound] >= MIN_EDITS_TO_JUDGE
-                                 and counts["right"][bound] / counts["predicted"][bound] >= TARGET_PRECISION),
-                                BOUNDS[-1])
-    overall = chosen.pop("all")
-    # a language never goes above the bound for all: too few edits of its own must not make it stricter
-    return overall, {language: min(bound, overall) for language, bound in chosen.items()}
+    for bound in BOUNDS:
+        log(f"  bound {bound:.2f}: precision {right[bound]}/{predicted[bound]}, recall {fixed[bound]}/{gold[bound]}")
+    for bound in BOUNDS:
+        if predicted[bound] and right[bound] / predicted[bound] >= TARGET_PRECISION:
+            return bound
+    return BOUNDS[-1]
 
 
 def main() -> int:
@@ -149,19 +138,17 @@ def main() -> int:
     sources = fitting_sources()
     rows, read = fitting_rows(sources, log)
     log(f"{len(rows.labels)} candidates, {int(rows.labels.sum())} right, groups {sorted(set(rows.groups))}")
-    bound, by_language = choose_bound(rows, log)
+    bound = choose_bound(rows, log)
     means, scales, weights, bias = fit_logistic(rows.values, rows.labels, L2)
     data_hash = hashlib.sha256("|".join(read).encode()).hexdigest()[:12]
     model = DecisionModel(features=tuple(FEATURES), means=tuple(means), scales=tuple(scales),
                           weights=tuple(weights), bias=bias, min_confidence=bound,
-                          signature=f"logreg-l2={L2}|data={data_hash}",
-                          min_confidence_by_lang=tuple(sorted(by_language.items())))
+                          signature=f"logreg-l2={L2}|data={data_hash}")
     extra = {"fitted": str(datetime.date.today()), "correction": __version__, "fitted_on": read,
              "rows": int(len(rows.labels)), "right": int(rows.labels.sum()),
-             "min_confidence_rule": f"lowest bound with out-of-group precision >= {TARGET_PRECISION} "
-                                    f"over at least {MIN_EDITS_TO_JUDGE} edits, for all and per language"}
+             "min_confidence_rule": f"lowest bound with out-of-group precision >= {TARGET_PRECISION}"}
     WEIGHTS.write_text(model.to_json(extra), encoding="utf-8")
-    print(f"wrote {WEIGHTS} (min_confidence {bound}, by language {by_language})", file=sys.stderr)
+    print(f"wrote {WEIGHTS} (min_confidence {bound})", file=sys.stderr)
     for name, weight in sorted(zip(FEATURES, weights), key=lambda item: -abs(item[1])):
         print(f"  {weight:+.2f}  {name}", file=sys.stderr)
     return 0

@@ -80,7 +80,8 @@ class Corrector:
         try:
             self.settings = Settings(min_score=min_score, model=model,
                                      generous=decision == "model" if generous is None else generous,
-                                     min_confidence=min_confidence)
+                                     min_confidence=min_confidence if min_confidence is not None
+                                     else (model.min_confidence if model else 0.5))
         except ValueError as error:
             option = "--min-confidence" if "min_confidence" in str(error) else "--min-score"
             raise UsageError(option, str(error)) from None
@@ -100,10 +101,7 @@ class Corrector:
     def signature(self) -> str:
         decision = "rules"
         if self.settings.model is not None:
-            model, bound = self.settings.model, self.settings.min_confidence
-            bounds = bound if bound is not None else ",".join(
-                [str(model.min_confidence)] + [f"{lang}:{value}" for lang, value in model.min_confidence_by_lang])
-            decision = f"model:{model.signature}|min_confidence={bounds}"
+            decision = f"model:{self.settings.model.signature}|min_confidence={self.settings.min_confidence}"
         return (f"correction {__version__}|passes={','.join(self.pass_names)}|min_score={self.settings.min_score}"
                 f"|decision={decision}|lexicon={self.lexicon.signature}")
 

@@ -61,7 +61,7 @@ def _transcripts_in(folder: Path) -> list[Path]:
                    "features with the fitted model (correction/decision/) and keeps it from --min-confidence up.")
 @click.option("--min-confidence", type=float, default=None,
               help="With --decision model: lowest probability (0-1) of being a right fix for a candidate to "
-                   "be applied. Default: the model's own for the transcript's language, chosen on its fitting data.")
+                   "be applied. Default: the model's own, chosen on its fitting data.")
 @click.option("--format", "format_name", type=click.Choice(sorted(FORMATS)),
               help="Transcript format. Default: from the file extension; plain text for stdin and files "
                    "without one.")

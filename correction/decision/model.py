@@ -1,8 +1,7 @@
 """The fitted decision model: a logistic regression over :data:`~correction.decision.features.FEATURES`.
 
 A model is data (scikit-learn's lesson): the feature names, their centring and scaling, the
-weights, the bias and the default confidence bound (for all, and per language where the
-fitting data allowed a lower one), with the signature of the data and settings
+weights, the bias and the default confidence bound, with the signature of the data and settings
 that fitted it, in one small JSON file (``weights.json`` beside this module; made by
 ``python benchmarks/fit_decision.py``). Loading checks every field; a missing or corrupt file is a
 one-line :class:`ModelError` naming it.
@@ -41,8 +40,6 @@ class DecisionModel:
     bias: float
     min_confidence: float
     signature: str
-    # (language, bound) where a language's own fitting data reached the precision lower down
-    min_confidence_by_lang: tuple[tuple[str, float], ...] = ()
 
     def __post_init__(self) -> None:
         count = len(self.features)
@@ -54,13 +51,8 @@ class DecisionModel:
             raise ValueError(f"DecisionModel.features: unknown feature(s) {', '.join(unknown)}")
         if any(scale <= 0 for scale in self.scales):
             raise ValueError("DecisionModel.scales: every scale must be positive")
-        for bound in (self.min_confidence, *(bound for _, bound in self.min_confidence_by_lang)):
-            if not 0.0 < bound < 1.0:
-                raise ValueError(f"DecisionModel.min_confidence: {bound} is outside (0, 1)")
-
-    def bound_for(self, lang: str) -> float:
-        """The default confidence bound for a transcript in ``lang``."""
-        return dict(self.min_confidence_by_lang).get(lang, self.min_confidence)
+        if not 0.0 < self.min_confidence < 1.0:
+            raise ValueError(f"DecisionModel.min_confidence: {self.min_confidence} is outside (0, 1)")
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "DecisionModel":
@@ -80,20 +72,17 @@ class DecisionModel:
                 scales=tuple(map(float, data["scales"])), weights=tuple(map(float, data["weights"])),
                 bias=float(data["bias"]), min_confidence=float(data["min_confidence"]),
                 signature=str(data["signature"]),
-                min_confidence_by_lang=tuple(sorted((str(lang), float(bound)) for lang, bound
-                                                    in data.get("min_confidence_by_lang", {}).items())),
             )
         except KeyError as error:
             raise ModelError(str(file), f"corrupt decision weights (no {error.args[0]!r})") from None
-        except (AttributeError, TypeError, ValueError) as error:
+        except (TypeError, ValueError) as error:
             raise ModelError(str(file), f"corrupt decision weights ({error})") from None
 
     def to_json(self, extra: dict | None = None) -> str:
         data = {"format": FORMAT, "signature": self.signature, "features": list(self.features),
                 "means": [round(v, 6) for v in self.means], "scales": [round(v, 6) for v in self.scales],
                 "weights": [round(v, 6) for v in self.weights], "bias": round(self.bias, 6),
-                "min_confidence": self.min_confidence,
-                "min_confidence_by_lang": dict(self.min_confidence_by_lang), **(extra or {})}
+                "min_confidence": self.min_confidence, **(extra or {})}
         return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
     def contributions(self, values: list[float]) -> list[float]:

@@ -42,20 +42,14 @@ class Settings:
 
     min_score: float = 0.8
     model: DecisionModel | None = None
-    min_confidence: float | None = None  # None: the model's own bound for the transcript's language
+    min_confidence: float = 0.5
     generous: bool = False
 
     def __post_init__(self) -> None:
         if not 0.0 < self.min_score <= 1.0:
             raise ValueError(f"Settings.min_score: {self.min_score} is outside (0, 1]")
-        if self.min_confidence is not None and not 0.0 < self.min_confidence < 1.0:
+        if not 0.0 < self.min_confidence < 1.0:
             raise ValueError(f"Settings.min_confidence: {self.min_confidence} is outside (0, 1)")
-
-    def confidence_bound(self, lang: str) -> float:
-        """The probability from which the fitted decision keeps a candidate, in a ``lang`` transcript."""
-        if self.min_confidence is not None:
-            return self.min_confidence
-        return self.model.bound_for(lang) if self.model is not None else 0.5
 
     @property
     def min_sound(self) -> float:

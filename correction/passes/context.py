@@ -172,7 +172,7 @@ class ContextPass:
         if job.settings.model is not None:
             from ..decision.decide import decide  # the fitted decision replaces the clue counting
 
-            return decide(job, candidates, job.settings.model, job.settings.confidence_bound(job.text.lang))
+            return decide(job, candidates, job.settings.model, job.settings.min_confidence)
         text = job.text
         decided = list(candidates)
         pending = []  # positions of candidates whose verdict rests on clues, which mentions can change

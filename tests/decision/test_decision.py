@@ -95,11 +95,6 @@ def test_the_shipped_weights_load_and_name_known_features():
      ' "weights": [1, 2], "bias": 0, "min_confidence": 0.5}', "corrupt decision weights (DecisionModel.weights: 2 values"),
     ('{"format": "correction-decision/1", "signature": "x", "features": ["colour"], "means": [0], "scales": [1],'
      ' "weights": [1], "bias": 0, "min_confidence": 0.5}', "corrupt decision weights (DecisionModel.features: unknown feature(s) colour)"),
-    ('{"format": "correction-decision/1", "signature": "x", "features": ["sound"], "means": [0], "scales": [1],'
-     ' "weights": [1], "bias": 0, "min_confidence": 0.5, "min_confidence_by_lang": {"en": 1.5}}',
-     "corrupt decision weights (DecisionModel.min_confidence: 1.5 is outside (0, 1))"),
-    ('{"format": "correction-decision/1", "signature": "x", "features": ["sound"], "means": [0], "scales": [1],'
-     ' "weights": [1], "bias": 0, "min_confidence": 0.5, "min_confidence_by_lang": [0.5]}', "corrupt decision weights ("),
 ])
 def test_missing_or_corrupt_weights_are_a_clear_error(tmp_path, content, message):
     path = tmp_path / "weights.json"
@@ -123,22 +118,10 @@ def test_the_cli_reports_corrupt_weights_in_one_line(run, tmp_path, monkeypatch)
     assert not (tmp_path / "out.txt").exists()
 
 
-def hand_made(weights: dict[str, float], bias: float, min_confidence: float = 0.5, by_lang=()) -> DecisionModel:
+def hand_made(weights: dict[str, float], bias: float, min_confidence: float = 0.5) -> DecisionModel:
     names = tuple(weights)
     return DecisionModel(features=names, means=(0.0,) * len(names), scales=(1.0,) * len(names),
-                         weights=tuple(weights.values()), bias=bias, min_confidence=min_confidence, signature="test",
-                         min_confidence_by_lang=by_lang)
-
-
-def test_the_bound_is_the_languages_own_unless_the_user_gives_one(tmp_path):
-    path = tmp_path / "weights.json"
-    path.write_text(hand_made({"sound": 1.0}, bias=0.0, min_confidence=0.9, by_lang=(("en", 0.6),)).to_json(),
-                    encoding="utf-8")
-    model = Corrector(LEXICON, decision="model", model_path=str(path)).settings
-    assert (model.confidence_bound("en"), model.confidence_bound("fr")) == (0.6, 0.9)
-    chosen = Corrector(LEXICON, decision="model", model_path=str(path), min_confidence=0.7).settings
-    assert (chosen.confidence_bound("en"), chosen.confidence_bound("fr")) == (0.7, 0.7)
-    assert DecisionModel.load(path).min_confidence_by_lang == (("en", 0.6),)  # written and read back
+                         weights=tuple(weights.values()), bias=bias, min_confidence=min_confidence, signature="test")
 
 
 def test_explanation_names_the_three_largest_contributions_from_the_same_numbers():
@@ -239,13 +222,3 @@ def test_training_labels_a_candidate_right_only_when_it_leaves_the_gold_text():
     assert written[("Arnold", "Arnault")] == 1.0
     # the same name, but a word after it swallowed: wrong, though it overlaps the gold and writes its text
     assert written[("Arnold could", "Arnault")] == 0.0
-
-
-def test_the_context_pass_decides_with_the_transcripts_language_bound(tmp_path):
-    path = tmp_path / "weights.json"
-    model = hand_made({"sound": 4.0}, bias=-2.0, min_confidence=0.99, by_lang=(("en", 0.05),))
-    path.write_text(model.to_json(), encoding="utf-8")
-    text = "The boss of OpenEye spoke to us.\n"
-    fixed = {lang: Corrector(LEXICON, decision="model", model_path=str(path), lang=lang).correct(text).text
-             for lang in ("en", "fr")}
-    assert fixed == {"en": "The boss of OpenAI spoke to us.\n", "fr": text}
