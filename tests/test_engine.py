@@ -437,3 +437,17 @@ def test_a_capitalised_function_word_opening_a_sentence_is_never_merged_into_a_n
     corrector = Corrector(Lexicon.from_terms(["Anthropic", "OpenAI"]))
     raw = "The Anthropics team disagreed, but Open-AI's lawyers were quiet about it."
     assert corrector.correct(raw).text == "The Anthropics team disagreed, but OpenAI's lawyers were quiet about it."
+
+
+def test_a_rare_form_kept_in_one_place_is_kept_wherever_it_recurs():
+    corrector = Corrector(Lexicon.from_terms(["Ariane 6", "Stephen Hawking"]))
+    filler = "and then we talked about the weather for a long while, the rain, the wind, the cold nights " * 2
+    text = ("Frankly, Aryan Six has lasted longer than Stephen Hawking ever expected.\n"
+            f"{filler}\n"
+            "My favourite fact about Aryan Six is the light it sees.\n")
+    result = corrector.correct(text)
+    assert [(edit.line, edit.original, edit.replacement) for edit in result.edits] == [
+        (1, "Aryan Six", "Ariane 6"), (3, "Aryan Six", "Ariane 6")]
+    assert "the same form is kept on line 1" in result.edits[1].reason
+    alone = corrector.correct(text.split("\n", 1)[1])  # without the first line, nothing ties it to the domain
+    assert alone.edits == ()

@@ -165,6 +165,41 @@ def half_named_candidate(text: AnalyzedText, candidate: Candidate) -> bool:
     return False
 
 
+def shape_of(text: AnalyzedText, candidate: Candidate) -> str:
+    """Which row of :data:`REQUIRED_CLUES` a candidate's span falls in."""
+    span = candidate.span
+    shape = "ordinary words" if text.all_common(span) else "rare words"
+    if not any(text.capitalised[span.first : span.last]) and all(
+            text.source[start:end].casefold() == new.casefold() for start, end, new in candidate.changes):
+        # "a llama at the farm": a cased transcript wrote the word in lower case, as a word
+        return "words in lower case"
+    if shape == "ordinary words" and not text.cased and respaced(text, candidate):
+        return "the name's letters, spaced"
+    return shape
+
+
+def one_verdict_per_form(text: AnalyzedText, decided: list[Candidate], pending: list[int]) -> list[Candidate]:
+    """The occurrences of one form of rare words with one entity, kept by their clues in one place,
+    are kept everywhere in the transcript: a recogniser mishears a name the same way again, and the
+    clues of one place (the entity named, another nearby) are about what the talk is about, which
+    the other places share. Ordinary words keep each their own verdict: their context decides ("il
+    y a" followed by its complement is ordinary speech wherever Ilya is named)."""
+    kept: dict[tuple[str, str], Candidate] = {}
+    for position in pending:
+        candidate = decided[position]
+        if candidate.decision.startswith("kept") and shape_of(text, candidate) == "rare words":
+            kept.setdefault((candidate.span.key, candidate.entity), candidate)
+    for position in pending:
+        candidate = decided[position]
+        source = kept.get((candidate.span.key, candidate.entity))
+        if source is None or candidate.decision.startswith("kept") or shape_of(text, candidate) != "rare words":
+            continue
+        line, _ = text.line_and_column(source.span.start)
+        decision = f"kept: rare words; the same form is kept on line {line} ({source.decision.split('; ', 1)[1]})"
+        decided[position] = replace(candidate, decision=decision, reason=f"{candidate.reason}; {decision}")
+    return decided
+
+
 class ContextPass:
     name = "context"
 
@@ -203,7 +238,7 @@ class ContextPass:
             places = sorted(candidate.span.first for candidate in flipped)
             to_decide = [position for position in pending
                          if candidates[position].entity in entities or _within(places, candidates[position].span.first)]
-        return decided
+        return one_verdict_per_form(text, decided, pending)
 
     @staticmethod
     def _refusal(text: AnalyzedText, candidate: Candidate, half_named: bool) -> str:
@@ -231,13 +266,7 @@ class ContextPass:
     def _decide(self, text: AnalyzedText, candidate: Candidate, mentions: "Mentions", half_named: bool) -> Candidate:
         span, entry = candidate.span, candidate.surface.entry
         tokens = text.tokens
-        shape = "ordinary words" if text.all_common(span) else "rare words"
-        if not any(text.capitalised[span.first : span.last]) and all(
-                text.source[start:end].casefold() == new.casefold() for start, end, new in candidate.changes):
-            # "a llama at the farm": a cased transcript wrote the word in lower case, as a word
-            shape = "words in lower case"
-        elif shape == "ordinary words" and not text.cased and respaced(text, candidate):
-            shape = "the name's letters, spaced"
+        shape = shape_of(text, candidate)
         clues = []
         if text.name_like(span):
             clues.append("capitalised")
