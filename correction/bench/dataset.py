@@ -53,18 +53,12 @@ class Dataset:
         numbers from 1 in each); itself when it is one. Their raw texts, joined, are ``raw``."""
         if not self.episodes:
             return (self,)
-        raw_lines, reference_lines = self.raw_lines, self.reference_lines
-        parts = []
-        for number, (first, last) in enumerate(self.episodes, start=1):
-            # a transcript keeps the line break after its last line, where there is one
-            text_of = lambda lines: "\n".join(lines[first - 1 : last]) + ("\n" if last < len(lines) else "")  # noqa: E731
-            within = lambda spans: tuple(replace(span, line=span.line - first + 1)  # noqa: E731
-                                         for span in spans if first <= span.line <= last)
-            parts.append(Dataset(
-                name=f"{self.name}#{number}", path=self.path,
-                raw=text_of(raw_lines), reference=text_of(reference_lines),
-                gold=within(self.gold), traps=within(self.traps), correct=within(self.correct)))
-        return tuple(parts)
+        return tuple(
+            Dataset(name=f"{self.name}#{number}", path=self.path,
+                    raw=_lines_of(self.raw_lines, first, last), reference=_lines_of(self.reference_lines, first, last),
+                    gold=_spans_of(self.gold, first, last), traps=_spans_of(self.traps, first, last),
+                    correct=_spans_of(self.correct, first, last))
+            for number, (first, last) in enumerate(self.episodes, start=1))
 
     @property
     def raw_lines(self) -> list[str]:
@@ -90,6 +84,17 @@ class Dataset:
         if not entities:
             raise InputError(self.path, "no `entity` in edits.jsonl or correct.jsonl: no canonical lexicon to build")
         return Lexicon.from_terms(entities, name=f"{self.name}-canonical")
+
+
+def _lines_of(lines: list[str], first: int, last: int) -> str:
+    """Lines ``first``..``last`` (1-based) as text, with the line break after the last one where
+    the whole text has one."""
+    return "\n".join(lines[first - 1 : last]) + ("\n" if last < len(lines) else "")
+
+
+def _spans_of(spans: tuple[GoldSpan, ...], first: int, last: int) -> tuple[GoldSpan, ...]:
+    """The spans on lines ``first``..``last``, their lines counted from ``first``."""
+    return tuple(replace(span, line=span.line - first + 1) for span in spans if first <= span.line <= last)
 
 
 def default_dataset_dir() -> Path:

@@ -12,6 +12,7 @@ registries (a new pass or baseline adds a row by itself).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Callable, Protocol
@@ -43,7 +44,8 @@ def run_by_transcript(run: "Run", dataset) -> Output:
         langs.append(output.lang)
         offset += len(part.raw)
         lines += part.raw.count("\n")
-    return Output("".join(texts), tuple(edits), max(set(langs), key=langs.count) if langs else None)
+    # the language most transcripts were read in (the first of them on a tie)
+    return Output("".join(texts), tuple(edits), Counter(langs).most_common(1)[0][0] if langs else None)
 
 
 class Run(Protocol):
