@@ -26,8 +26,8 @@ def bench(dataset_dirs, lexicons, out_dir, normalize, repeat):
     """Per-pass benchmark table on dev sets: WER, CER, B-WER, U-WER, edit P/R/F1, traps, speed.
 
     For each DATASET_DIR (a folder with raw.txt, reference.txt, edits.jsonl, and optionally
-    traps.jsonl and correct.jsonl; default: the bundled dev set benchmarks/data/seed), rows
-    are the raw transcript, the engine with its passes added one at a time (+exact, +fuzzy,
+    traps.jsonl, correct.jsonl and episodes.jsonl, whose transcripts are then corrected each on
+    its own; default: the bundled dev set benchmarks/data/seed), rows are the raw transcript, the engine with its passes added one at a time (+exact, +fuzzy,
     +phonetic, +context) and two baselines (flashtext exact replacement, rapidfuzz ratio >= 80
     per token). Each row is measured with two lexicons: the data set's canonical terms only,
     and the shipped default lexicon (or --lexicon). With several data sets, a total sums the
