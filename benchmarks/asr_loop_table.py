@@ -33,8 +33,9 @@ def row(loop_set) -> str:
     sentences = sum(1 for line in dataset.raw_lines if line.strip()) - free
     cells = [loop_set.kind, loop_set.lang, loop_set.domain, loop_set.split, str(sentences), str(names),
              f"{len(dataset.gold) / names:.0%}" if names else "–", str(len(dataset.gold)), str(free)]
+    transcripts = dataset.transcripts()
     for system in ROWS:
-        output = run_by_transcript(SYSTEMS[system](lexicon), dataset)
+        output = run_by_transcript(SYSTEMS[system](lexicon), transcripts)
         score = score_edits(list(dataset.gold), output.edits, list(dataset.traps), list(dataset.correct))
         fires, words = false_fires(dataset, output.edits)
         precision = f"{score.precision:.0%}" if score.predicted else "–"

@@ -32,11 +32,11 @@ class Output:
     lang: str | None = None
 
 
-def run_by_transcript(run: "Run", dataset) -> Output:
-    """``run`` on each transcript of ``dataset`` on its own (see :meth:`Dataset.transcripts`), its
-    outputs joined as one: the edits' offsets and lines counted in the whole data set again."""
+def run_by_transcript(run: "Run", transcripts) -> Output:
+    """``run`` on each of a data set's ``transcripts`` on its own (:meth:`Dataset.transcripts`),
+    its outputs joined as one: the edits' offsets and lines counted in the whole data set again."""
     texts, edits, langs, offset, lines = [], [], [], 0, 0
-    for part in dataset.transcripts():
+    for part in transcripts:
         output = run(part.raw)
         texts.append(output.text)
         edits += [replace(edit, start=edit.start + offset, end=edit.end + offset, line=edit.line + lines)

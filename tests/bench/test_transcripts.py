@@ -54,7 +54,7 @@ def test_episodes_split_lines_and_spans(tmp_path):
 def test_outputs_of_transcripts_join_in_the_whole_sets_coordinates(tmp_path):
     dataset = load_dataset(_write(tmp_path / "two", TWO))
     run = SYSTEMS["+exact"](Lexicon.from_terms(["OpenAI"]))
-    output = run_by_transcript(run, dataset)
+    output = run_by_transcript(run, dataset.transcripts())
     assert output.text == REFERENCE
     assert [(edit.line, edit.column) for edit in output.edits] == [(1, 9), (3, 0)]
     assert all(dataset.raw[edit.start : edit.end] == edit.original for edit in output.edits)
