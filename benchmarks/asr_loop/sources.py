@@ -63,24 +63,23 @@ def lexicon(domain: str) -> list[Entity]:
     return entities
 
 
-def name_parts(entity: Entity) -> list[str]:
+@lru_cache(maxsize=None)  # asked for every person mentioned in every sentence built
+def name_parts(entity: Entity) -> tuple[str, ...]:
     """The first name and the surname a person is also called by, as speech says them: the surname
     keeps its particles ("von der Leyen", "Le Pen"). Only for names of two or three words."""
     from correction.index import name_parts as parts_of_entry
     from correction.lexicon import Entry
 
     if entity.kind != "person" or not parts_of_entry(Entry(term=entity.term, kind=entity.kind)):
-        return []
+        return ()
     first, _, surname = entity.term.partition(" ")
-    return [first, surname]
+    return (first, surname)
 
 
 def look_alike_domain(sentence: str) -> str | None:
     """The first domain with a lexicon name whose letters are words of ``sentence`` ("orange" for
     Orange, "persévérance" for Perseverance, "le chat" for Le Chat), or None."""
-    from correction.text import fold
-
-    words = " " + " ".join(fold(word) for word in WORD.findall(sentence)) + " "
+    words = f" {_folded_words(sentence)} "
     for domain in settings.DOMAINS:
         if any(f" {name} " in words for name in _folded_names(domain)):
             return domain
@@ -89,9 +88,14 @@ def look_alike_domain(sentence: str) -> str | None:
 
 @lru_cache(maxsize=None)
 def _folded_names(domain: str) -> tuple[str, ...]:
+    return tuple(_folded_words(entity.term) for entity in lexicon(domain))
+
+
+def _folded_words(text: str) -> str:
+    """The words of ``text`` folded (no case, no accents), one space between them."""
     from correction.text import fold
 
-    return tuple(" ".join(fold(word) for word in WORD.findall(entity.term)) for entity in lexicon(domain))
+    return " ".join(fold(word) for word in WORD.findall(text))
 
 
 def lines(path: Path) -> list[str]:
