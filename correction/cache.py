@@ -7,9 +7,11 @@ user's cache directory, so the next run maps them in a fraction of a second.
 * ``lexicon/<key>.arrays``: the entries of a set of lexicon files, keyed by the files' names and
   the sha256 of their bytes (any edit to a file is a new key);
 * ``index/<key>.arrays``: the index of a lexicon for a transcript language, keyed by the lexicon's
-  content hash (:attr:`Lexicon.sha256`), the language and the engine fingerprint.
+  content hash (:attr:`Lexicon.sha256`), the language and the engine fingerprint;
+* ``wordfreq/<key>.arrays``: wordfreq's word lists as a table (:mod:`correction.wordfreq_table`,
+  which keys and checks it; the command line points :mod:`correction.wordfreqs` at this folder).
 
-Every key includes :data:`ENGINE`: the package version, the storage format and a hash of the source
+Every other key includes :data:`ENGINE`: the package version, the storage format and a hash of the source
 of the modules that build an index, so a code change never reuses an index built the old way. A
 file that fails its checksum or was made for other settings is rebuilt, never trusted; files are
 written through a temporary file and a rename, so concurrent runs never see half a file.
@@ -37,7 +39,7 @@ CACHE_ENV = "CORRECTION_CACHE_DIR"
 STORE_FORMAT = 1
 # The modules whose code decides what an index holds.
 INDEX_MODULES = ("index.py", "index_store.py", "arrayfile.py", "phonetics.py", "text.py", "lexicon.py",
-                 "given_names.py", "wordfreqs.py", "cache.py")
+                 "given_names.py", "wordfreqs.py", "wordfreq_table.py", "cache.py")
 # Libraries whose data changes readings, word frequencies or given names.
 INDEX_LIBRARIES = ("espeakng-loader", "phonemizer-fork", "wordfreq", "faker", "num2words")
 # About 20 MB of readings; a run on new text adds a few thousand words.

@@ -60,6 +60,7 @@ class EngineSpec:
         return _CORRECTORS[key]
 
     def _build(self, lang: str | None) -> "Corrector":
+        from . import wordfreqs
         from .engine import Corrector
         from .lexicon import Lexicon
 
@@ -67,6 +68,8 @@ class EngineSpec:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the parent process reported the lexicon's warnings
             lexicon = cache.lexicon(*self.lexicons) if cache is not None else Lexicon.load(*self.lexicons)
+        if cache is not None:
+            wordfreqs.use_table(cache.directory)  # a worker not forked from the command (Dask, spawn)
         if cache is not None and not _READINGS_LOADED:
             # readings stored by earlier runs; a worker does not store its own (the parent run does)
             cache.readings().load()
@@ -89,7 +92,8 @@ class EngineSpec:
         corrector = self.corrector()
         for lang in [self.lang] if self.lang else langs:
             corrector.index_for(lang)
-        # espeak-ng and both languages' word frequencies, loaded once here rather than in every worker
+        # espeak-ng and both languages' word frequencies (the stored table, or wordfreq's lists),
+        # loaded once here rather than in every worker
         phonetics.readings(["warm"])
         for lang in wordfreqs.LANGUAGES:
             wordfreqs.zipf("warm", lang)

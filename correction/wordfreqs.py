@@ -4,6 +4,11 @@ A misheard name is usually either a non-word ("OpenEye", "samalpan") or a run of
 words ("il y a" for Ilya). The first kind can be corrected boldly; the second needs evidence.
 The Zipf scale: 7 is "the"/"et", 3 is a rare word or a name, 0 means never seen.
 
+Every look-up goes through :func:`zipf`. After :func:`use_table` (the command line calls it with
+its cache folder) it answers from a table stored there (:mod:`correction.wordfreq_table`), mapped
+in milliseconds, and imports wordfreq only for the inputs the table leaves to it (apostrophes, ß,
+other scripts...): a run on ordinary text then never imports it. The values are the same.
+
 >>> is_common("samedi"), is_common("satia")
 (True, False)
 """
@@ -11,6 +16,11 @@ The Zipf scale: 7 is "the"/"et", 3 is a rare word or a name, 0 means never seen.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .wordfreq_table import WordTable
 
 LANGUAGES = ("fr", "en")
 # At or above this Zipf frequency a word counts as ordinary language: "open" 5.5, "cher" 5.1,
@@ -23,8 +33,36 @@ KNOWN_ZIPF = 1.0
 FUNCTION_WORD_ZIPF = 6.0
 
 
+# The folder of the stored table; None: wordfreq answers everything (a library caller that set no
+# cache, --no-cache).
+_TABLE_FOLDER: list[Path | None] = [None]
+
+
+def use_table(folder: Path | None) -> None:
+    """Answer :func:`zipf` from the table stored under ``folder`` (built there on first use), or,
+    with None, from wordfreq alone."""
+    if folder != _TABLE_FOLDER[0]:
+        _TABLE_FOLDER[0] = folder
+        _table.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _table() -> "WordTable | None":
+    if _TABLE_FOLDER[0] is None:
+        return None
+    from .wordfreq_table import load_or_build
+
+    return load_or_build(_TABLE_FOLDER[0])
+
+
 @lru_cache(maxsize=1 << 17)
 def zipf(word: str, lang: str) -> float:
+    """``wordfreq.zipf_frequency(word, lang)``, from the stored table when it can answer exactly."""
+    table = _table()
+    if table is not None:
+        value = table.zipf(word, lang)
+        if value is not None:
+            return value
     from wordfreq import zipf_frequency  # imported on first use: it loads its data lazily anyway
 
     return zipf_frequency(word, lang)

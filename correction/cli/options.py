@@ -34,12 +34,18 @@ def cache_options(command):
 
 
 def open_cache(cache_dir: str | None, no_cache: bool) -> "IndexCache | None":
-    """The cache the options ask for, or None with ``--no-cache``."""
+    """The cache the options ask for, or None with ``--no-cache``; word frequencies are read from
+    the table stored in it (or, without one, from wordfreq)."""
+    from .. import wordfreqs
+
     if no_cache:
+        wordfreqs.use_table(None)
         return None
     from ..cache import IndexCache, default_cache_dir
 
-    return IndexCache(Path(cache_dir) if cache_dir else default_cache_dir())
+    cache = IndexCache(Path(cache_dir) if cache_dir else default_cache_dir())
+    wordfreqs.use_table(cache.directory)
+    return cache
 
 
 def load_lexicon(paths: tuple[str, ...], cache: "IndexCache | None" = None) -> Lexicon:

@@ -37,3 +37,16 @@ def test_a_command_loads_only_what_its_default_path_uses(statement, modules):
 def test_openblas_runs_one_thread_unless_the_user_says_otherwise():
     assert loaded_after("import correction.cli")["openblas_threads"] == "1"
     assert loaded_after("import correction.cli", {"OPENBLAS_NUM_THREADS": "3"})["openblas_threads"] == "3"
+
+
+def test_a_warm_run_answers_word_frequencies_without_wordfreq(tmp_path):
+    # the first run builds the word table (with wordfreq); the next reads it and never imports wordfreq
+    text, lexicon = tmp_path / "talk.txt", tmp_path / "names.txt"
+    text.write_text("Salman Altman a parlé d'OpenEye samedi, peut-être vers 20h30 en 2024.\n", encoding="utf-8")
+    lexicon.write_text("Sam Altman\nOpenAI\n", encoding="utf-8")  # a small index: quick to build
+    run = (f"from correction.cli import main\ntry:\n    main(['correct', {str(text)!r}, '--lexicon', {str(lexicon)!r}, "
+           f"'-o', {str(tmp_path / 'out.txt')!r}])\nexcept SystemExit:\n    pass")
+    env = {"CORRECTION_CACHE_DIR": str(tmp_path / "cache")}
+    assert "wordfreq" in loaded_after(run, env)["modules"]
+    assert "wordfreq" not in loaded_after(run, env)["modules"]
+    assert "wordfreq" in loaded_after(run.replace("'-o'", "'--no-cache', '-o'"), env)["modules"]
