@@ -164,16 +164,27 @@ HALF_NAMED = Lexicon.from_terms(["Helen Toner", "Reid Hoffman", "Jensen Huang", 
         ("The board lost Reed Hoffman early.", "The board lost Reid Hoffman early."),
         ("At Nvidia, Jensen Wang gave the keynote.", "At Nvidia, Jensen Huang gave the keynote."),
         ("As Lecun said, it is early.", "As LeCun said, it is early."),
+        # both halves ordinary words, but "Jensen" is no other entry's: it pins the name down
+        ("Jensen Wang gave the keynote.", "Jensen Huang gave the keynote."),
     ],
 )
 def test_a_full_name_with_one_half_right_and_the_other_sounding_alike_is_fixed(raw, fixed):
     assert Corrector(HALF_NAMED).correct(raw).text == fixed
 
 
+def test_a_half_right_that_other_entries_share_does_not_pin_ordinary_words_to_one_name():
+    """In a lexicon with two Jensens, "Jensen Wang" in ordinary words needs a third clue."""
+    shared = Lexicon.from_entries([*HALF_NAMED, *Lexicon.from_terms(["Jensen Ackles"])])
+    result = Corrector(shared).correct("Jensen Wang gave the keynote.")
+    assert result.edits == ()
+    decisions = {c.decision for c in result.candidates if c.entity == "Jensen Huang" and c.span.text == "Jensen Wang"}
+    assert decisions and all(decision.startswith("dropped: ordinary words; 2 of 5 clues")
+                             and "'jensen' is another entry's too" in decision for decision in decisions)
+
+
 @pytest.mark.parametrize(
     "ordinary",
     [
-        "Jensen Wang gave the keynote.",  # both halves ordinary words: needs a third clue (no domain term near)
         "The adviser Jake Sullivan spoke.",  # "Jake" does not sound like "James": another Sullivan
         "Le rapport de Patrick Ollier est sorti.",  # "Ollier" is not "Pérez"
         "I have a llama at the farm.",  # a real word that would only gain a capital

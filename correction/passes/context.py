@@ -13,6 +13,10 @@ word or name that merely looks like the entity ("Emet Scheer", "Korah") needs tw
 * slot: for a person, the place a name goes: after a role word ("le PDG ..."), or set off by a
   comma ("..., il y a, donc celui qui...") rather than followed by its ordinary complement.
 
+Half the name right, with the half heard right no other entry's ("Thomas" of Thomas Pesquet
+alone in the lexicon), pins the span to that person: ordinary words then need two clues, as a
+rare word does. A half shared by other entries (any big lexicon) does not pin it.
+
 Capitals and a comma fit any real name, so at least one clue must tie the span to the domain
 (named elsewhere, near, or half the name right). Ordinary phrases win ties: "il y a tout le
 board" has the entity named and a term nearby, but neither capital nor slot, so it stays as it
@@ -146,11 +150,17 @@ def half_named_candidate(text: AnalyzedText, candidate: Candidate) -> bool:
     something that sounds like it: "Helen Tonner", "Jensen Wang" for Jensen Huang (not "Patrick
     Ollier" for Patrick Pérez); or another name of several words with a distinctive half right
     ("Goldman Sacks"). The right half ties the span to this entity, as a mention would."""
+    return bool(right_half(text, candidate))
+
+
+def right_half(text: AnalyzedText, candidate: Candidate) -> str:
+    """The half heard right (folded) of a half-named candidate (see :func:`half_named_candidate`),
+    or "" when the candidate is not one."""
     entry = candidate.surface.entry
     heard = [fold(token.text) for token in text.tokens[candidate.span.first : candidate.span.last]]
     name = [fold(word) for word in entry.term.split()]
     if candidate.surface.replacement != entry.term or len(heard) < 2 or len(name) < 2:
-        return False
+        return ""
     person = bool(name_parts(entry))
     for right in (1, -1):  # the first name right, or the surname
         word = heard[0 if right == 1 else -1]
@@ -161,8 +171,17 @@ def half_named_candidate(text: AnalyzedText, candidate: Candidate) -> bool:
         misheard = " ".join(heard[1:] if right == 1 else heard[:-1])
         rest = " ".join(name[1:] if right == 1 else name[:-1])
         if misheard != rest and phonetics.sound_similarity(misheard, rest) >= HALF_NAME_MIN_SOUND:
-            return True
-    return False
+            return word
+    return ""
+
+
+def pins_entity(job: Job, candidate: Candidate, half: str) -> bool:
+    """True when the half heard right belongs to this entity alone in the lexicon: "Bernard" of
+    Bernard Arnault in a lexicon of a few hundred names, where in 100,000 names "Xavier Breton" has
+    dozens of Xaviers to be half right about."""
+    if not half or not name_parts(candidate.surface.entry):
+        return False  # only a person's first names and surnames are indexed, and so can be counted
+    return {surface.entry.term for surface in job.index.exact.get(half, ())} <= {candidate.entity}
 
 
 def shape_of(text: AnalyzedText, candidate: Candidate) -> str:
@@ -212,8 +231,10 @@ class ContextPass:
         decided = list(candidates)
         pending = []  # positions of candidates whose verdict rests on clues, which mentions can change
         # half the name right depends on the candidate alone: found once, not again in every round
-        half_named = {position: half_named_candidate(text, candidate)
-                      for position, candidate in enumerate(candidates) if candidate.ambiguous}
+        halves = {position: right_half(text, candidate)
+                  for position, candidate in enumerate(candidates) if candidate.ambiguous}
+        half_named = {position: bool(half) for position, half in halves.items()}
+        pinned = {position: pins_entity(job, candidates[position], half) for position, half in halves.items()}
         for position, candidate in enumerate(candidates):
             if candidate.ambiguous:
                 refused = self._refusal(text, candidate, half_named[position])
@@ -229,7 +250,8 @@ class ContextPass:
             flipped = []
             for position in to_decide:
                 before = decided[position]
-                decided[position] = self._decide(text, candidates[position], mentions, half_named[position])
+                decided[position] = self._decide(text, candidates[position], mentions, half_named[position],
+                                                 pinned[position])
                 if decided[position].decision.startswith("kept") != before.decision.startswith("kept"):
                     flipped.append(decided[position])
             if not flipped:
@@ -263,7 +285,8 @@ class ContextPass:
             return "only the inflection differs (\"Podcast\" / \"Podcasts\")"
         return ""
 
-    def _decide(self, text: AnalyzedText, candidate: Candidate, mentions: "Mentions", half_named: bool) -> Candidate:
+    def _decide(self, text: AnalyzedText, candidate: Candidate, mentions: "Mentions", half_named: bool,
+                pinned: bool = False) -> Candidate:
         span, entry = candidate.span, candidate.surface.entry
         tokens = text.tokens
         shape = shape_of(text, candidate)
@@ -278,8 +301,12 @@ class ContextPass:
         if half_named:
             clues.append("half the name right")
         required = (REQUIRED_CLUES if text.cased else UNCASED_REQUIRED_CLUES)[shape]
-        if half_named and not text.cased:
-            required = min(required, 2)  # half the name right stands in for the capitals it cannot show
+        if pinned or (half_named and not text.cased):
+            # Half the name right stands in for the capitals a transcript without casing cannot
+            # show; and a half that is this entity's alone in the lexicon pins the span to it, as
+            # the name said elsewhere would: "Bernard Arnold" then needs one clue more, as a rare
+            # word does, not two ("Xavier Breton" in 100,000 names is half right about dozens).
+            required = min(required, 2)
         if len(clues) + 2 < required:
             # "petit" for a Mr Petit: not capitalised, not named, no half of a name; near and slot
             # cannot make up for all three
@@ -305,6 +332,8 @@ class ContextPass:
         verdict = "kept" if len(clues) >= required and domain else "dropped"
         summary = ", ".join(clues) or "no clue"
         decision = f"{verdict}: {shape}; {len(clues)} of 5 clues ({summary})"
+        if verdict == "dropped" and half_named and not pinned and text.cased:
+            decision += f"; {right_half(text, candidate)!r} is another entry's too"
         return replace(candidate, decision=decision, reason=f"{candidate.reason}; {decision}")
 
     @staticmethod
