@@ -133,15 +133,16 @@ def correct_in_processes(spec: EngineSpec, texts: Sequence[str], jobs: int) -> I
     from concurrent.futures import ProcessPoolExecutor
 
     spec.warm()
-    # What the workers inherit is set aside from garbage collection: a forked worker's collections
-    # then skip the parent's objects (lexicon, index, modules) instead of walking, and so copying,
-    # them (0.05 to 0.15 s of CPU per worker on a folder of 200 transcripts, in collections).
-    gc.freeze()
     # One text per task, longest first: a worker that is free takes the next one, so the last tasks
     # are the shortest and neither worker waits long for the other at the end (chunks of a dozen
     # files left one worker idle for up to a dozen files' time). A task's text and edits are small.
     longest_first = sorted(range(len(texts)), key=lambda number: -len(texts[number]))
     pool = ProcessPoolExecutor(min(jobs, len(texts)), mp_context=multiprocessing.get_context())
+    # What the workers inherit is set aside from garbage collection: a forked worker's collections
+    # then skip the parent's objects (lexicon, index, modules) instead of walking, and so copying,
+    # them (0.05 to 0.15 s of CPU per worker on a folder of 200 transcripts, in collections). The
+    # workers start at the first task, so this is before they fork; the finally undoes it.
+    gc.freeze()
     try:
         futures = {number: pool.submit(_correct_one, spec, texts[number]) for number in longest_first}
         for number in range(len(texts)):
