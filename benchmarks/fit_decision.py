@@ -78,15 +78,15 @@ def fitting_sources() -> list[tuple[str, object, object, str]]:
 
 def fitting_rows(sources, log=print) -> tuple[Rows, list[str]]:
     """Rows of every fitting data set, and the names (with content hashes) of what was read."""
-    rows, read = Rows.empty(), []
+    parts, read = [], []
     for name, dataset, lexicon, group in sources:
         digest = hashlib.sha256(dataset.raw.encode()).hexdigest()[:10]
         read.append(f"{name}@{digest}")
         for casing, data in (("", dataset), (" lower", lower_cased(dataset))):
             found = collect(data, lexicon, group)
             log(f"{name}{casing}: {len(found.labels)} candidates, {int(found.labels.sum())} right")
-            rows = rows + found
-    return rows, read
+            parts.append(found)
+    return Rows.joined(parts), read
 
 
 REPORTED_BOUND = 0.8

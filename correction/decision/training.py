@@ -48,9 +48,15 @@ class Rows:
     def empty(cls) -> "Rows":
         return cls(np.zeros((0, len(FEATURES))), np.zeros(0), ())
 
-    def __add__(self, other: "Rows") -> "Rows":
-        return Rows(np.vstack([self.values, other.values]), np.concatenate([self.labels, other.labels]),
-                    self.groups + other.groups, self.proposals + other.proposals)
+    @classmethod
+    def joined(cls, parts: list["Rows"]) -> "Rows":
+        """The rows of ``parts`` in order, copied once (adding them one by one copied the rows so far
+        at every step: gigabytes over a fitting run's 900,000 rows)."""
+        if not parts:
+            return cls.empty()
+        return cls(np.vstack([part.values for part in parts]), np.concatenate([part.labels for part in parts]),
+                   tuple(group for part in parts for group in part.groups),
+                   tuple(proposal for part in parts for proposal in part.proposals))
 
 
 def lower_cased(dataset: Dataset) -> Dataset:
@@ -63,10 +69,7 @@ def lower_cased(dataset: Dataset) -> Dataset:
 def collect(dataset: Dataset, lexicon: Lexicon, group: str) -> Rows:
     """Every candidate needing a decision in ``dataset``, as a feature row with its label; each of
     its transcripts corrected on its own."""
-    rows = Rows.empty()
-    for transcript in dataset.transcripts():
-        rows = rows + _collect_transcript(transcript, lexicon, group)
-    return rows
+    return Rows.joined([_collect_transcript(transcript, lexicon, group) for transcript in dataset.transcripts()])
 
 
 def _collect_transcript(dataset: Dataset, lexicon: Lexicon, group: str) -> Rows:
