@@ -233,11 +233,10 @@ class ContextPass:
         # half the name right depends on the candidate alone: found once, not again in every round
         halves = {position: right_half(text, candidate)
                   for position, candidate in enumerate(candidates) if candidate.ambiguous}
-        half_named = {position: bool(half) for position, half in halves.items()}
         pinned = {position: pins_entity(job, candidates[position], half) for position, half in halves.items()}
         for position, candidate in enumerate(candidates):
             if candidate.ambiguous:
-                refused = self._refusal(text, candidate, half_named[position])
+                refused = self._refusal(text, candidate, bool(halves[position]))
                 if refused:
                     decided[position] = candidate.decided(f"dropped: {refused}")
                 else:
@@ -250,7 +249,7 @@ class ContextPass:
             flipped = []
             for position in to_decide:
                 before = decided[position]
-                decided[position] = self._decide(text, candidates[position], mentions, half_named[position],
+                decided[position] = self._decide(text, candidates[position], mentions, halves[position],
                                                  pinned[position])
                 if decided[position].decision.startswith("kept") != before.decision.startswith("kept"):
                     flipped.append(decided[position])
@@ -285,8 +284,11 @@ class ContextPass:
             return "only the inflection differs (\"Podcast\" / \"Podcasts\")"
         return ""
 
-    def _decide(self, text: AnalyzedText, candidate: Candidate, mentions: "Mentions", half_named: bool,
-                pinned: bool = False) -> Candidate:
+    def _decide(self, text: AnalyzedText, candidate: Candidate, mentions: "Mentions", half: str,
+                pinned: bool) -> Candidate:
+        """The verdict on clues; ``half`` is the half of the name heard right ("" if none, see
+        :func:`right_half`), ``pinned`` whether that half is this entity's alone."""
+        half_named = bool(half)
         span, entry = candidate.span, candidate.surface.entry
         tokens = text.tokens
         shape = shape_of(text, candidate)
@@ -333,7 +335,7 @@ class ContextPass:
         summary = ", ".join(clues) or "no clue"
         decision = f"{verdict}: {shape}; {len(clues)} of 5 clues ({summary})"
         if verdict == "dropped" and half_named and not pinned and text.cased:
-            decision += f"; {right_half(text, candidate)!r} is another entry's too"
+            decision += f"; {half!r} is another entry's too"
         return replace(candidate, decision=decision, reason=f"{candidate.reason}; {decision}")
 
     @staticmethod
