@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import tempfile
+from collections import deque
 from pathlib import Path
 
 from .errors import InputError
@@ -50,20 +51,49 @@ def read_text(path: str | os.PathLike) -> str:
 
 def write_text_atomic(path: str | os.PathLike, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename: all or nothing."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
+    with StagedWrites() as staged:
+        staged.write(path, text)
+        staged.commit()
+
+
+class StagedWrites:
+    """Several files written all or nothing: ``write`` puts each in a temporary file beside its
+    target as soon as it is ready, ``commit`` renames them all into place. Leaving the ``with``
+    block by an error removes the temporaries not yet renamed, so a run that fails half way (a
+    bad file, a crash, Ctrl-C) writes none of its outputs, however many were ready."""
+
+    def __init__(self) -> None:
+        self._staged: deque[tuple[str, Path]] = deque()
+
+    def __enter__(self) -> "StagedWrites":
+        return self
+
+    def write(self, path: str | os.PathLike, text: str) -> None:
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        self._staged.append((temp_name, target))
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
         # mkstemp makes the file owner-only; give it the permissions a plain open() would
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp_name, 0o666 & ~umask)
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+        os.chmod(temp_name, 0o666 & ~_umask())
+
+    def commit(self) -> None:
+        while self._staged:
+            temp_name, target = self._staged[0]
+            os.replace(temp_name, target)
+            self._staged.popleft()
+
+    def __exit__(self, *error: object) -> None:
+        for temp_name, _ in self._staged:
+            Path(temp_name).unlink(missing_ok=True)
+        self._staged.clear()
+
+
+def _umask() -> int:
+    umask = os.umask(0)  # the only way to read it is to set it
+    os.umask(umask)
+    return umask
 
 
 def loads_json(text: str):

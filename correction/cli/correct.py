@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 import click
 
@@ -13,7 +13,7 @@ from ..archive import is_archive
 from ..edits import Edit, text_sha256, write_edits_jsonl
 from ..errors import InputError, UsageError
 from ..formats import FORMATS, Document, format_for, read_document
-from ..io import read_text, write_text_atomic
+from ..io import StagedWrites, read_text
 from ..passes import DEFAULT_PASSES, PASSES
 from .options import cache_options, lexicon_option, load_lexicon, open_cache, same_file
 
@@ -98,7 +98,7 @@ def correct(input_path, output, lexicons, edits_path, passes, min_score, decisio
     from contextlib import nullcontext
 
     from ..engine import Corrector
-    from ..parallel import EngineSpec, correct_in_processes, default_jobs
+    from ..parallel import EngineSpec, correct_as_completed, default_jobs
 
     language = None if lang == "auto" else lang
     cache = open_cache(cache_dir, no_cache)
@@ -127,28 +127,29 @@ def correct(input_path, output, lexicons, edits_path, passes, min_score, decisio
                                        "(a folder is for a folder of transcripts)")
         jobs = [_prepare(input_path, output, edits_path, format_name)]
 
-    # Everything is read and parsed before anything is written: bad input writes nothing.
+    # Everything is read and parsed before anything is written, and the outputs are renamed into
+    # place only once every transcript is corrected: bad input or a failure half way writes nothing.
     from tqdm import tqdm
 
     totals: Counter[str] = Counter()
-    results = []
     workers = (job_count or default_jobs()) if folder else 1
     texts = [job.document.text for job in jobs]
-    with cache.readings() if cache else nullcontext():
+    with cache.readings() if cache else nullcontext(), StagedWrites() as staged:
         if dask_address:
             from ..dask_run import correct_texts_on, dask_client
 
             spec.warm()
             with dask_client(dask_address, workers) as client:
-                corrected = correct_texts_on(client, spec, texts)
+                corrected: Iterable[tuple[int, tuple[Edit, ...]]] = enumerate(
+                    correct_texts_on(client, spec, texts))
         else:
-            corrected = correct_in_processes(spec, texts, workers)
-        for job, edits in tqdm(zip(jobs, corrected), total=len(jobs), desc="correcting", unit="file",
-                               disable=None if folder else True, leave=False):
-            results.append((job, job.document.render(edits), edits))
+            # each file is written (to its temporary) as soon as it is done, while workers go on
+            corrected = correct_as_completed(spec, texts, workers)
+        for number, edits in tqdm(corrected, total=len(jobs), desc="correcting", unit="file",
+                                  disable=None if folder else True, leave=False):
+            _write(staged, jobs[number], jobs[number].document.render(edits), edits)
             totals.update(edit.pass_name for edit in edits)
-    for job, rendered, edits in results:
-        _write(job, rendered, edits)
+        staged.commit()
     _summary(totals, corrector.pass_names, f"{len(jobs)} file(s)")
 
 
@@ -203,10 +204,10 @@ def _folder_jobs(folder: Path, output: str | None, edits: str | None, format_nam
     return jobs
 
 
-def _write(job: FileJob, rendered: str, edits: tuple[Edit, ...]) -> None:
+def _write(staged: StagedWrites, job: FileJob, rendered: str, edits: tuple[Edit, ...]) -> None:
     if job.output_path:
-        write_text_atomic(job.output_path, rendered)
+        staged.write(job.output_path, rendered)
     else:
         click.echo(rendered, nl=False)
     if job.edits_path:
-        write_text_atomic(job.edits_path, write_edits_jsonl(edits, text_sha256(job.document.source)))
+        staged.write(job.edits_path, write_edits_jsonl(edits, text_sha256(job.document.source)))

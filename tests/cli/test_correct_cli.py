@@ -100,3 +100,24 @@ def test_help_lists_commands_and_examples(run):
     assert "correct" in run("--help").stdout
     help_text = run("correct", "--help").stdout
     assert "Examples:" in help_text and "exact, fuzzy, phonetic, context" in help_text
+
+
+def test_a_folder_run_that_fails_half_way_writes_no_output(run, tmp_path, terms, monkeypatch):
+    from correction.formats import Document
+
+    source = tmp_path / "in"
+    source.mkdir()
+    for name in ("a", "b", "c"):
+        (source / f"{name}.txt").write_text(f"OpenEye {name}\n", encoding="utf-8")
+    render = Document.render
+
+    def fails_on_b(document, edits):
+        if "OpenEye b" in document.text:
+            raise RuntimeError("b cannot be rendered")
+        return render(document, edits)
+
+    monkeypatch.setattr(Document, "render", fails_on_b)
+    with pytest.raises(RuntimeError, match="b cannot be rendered"):
+        run("correct", source, "-o", tmp_path / "out", "--lexicon", terms, "--edits", tmp_path / "log", "--jobs", "1")
+    # "a" was corrected and staged before "b" failed; neither it nor a temporary is left
+    assert [path for path in tmp_path.rglob("*") if path.parent.name in ("out", "log")] == []
