@@ -39,7 +39,7 @@ CACHE_ENV = "CORRECTION_CACHE_DIR"
 STORE_FORMAT = 1
 # The modules whose code decides what an index holds.
 INDEX_MODULES = ("index.py", "index_store.py", "arrayfile.py", "phonetics.py", "text.py", "lexicon.py",
-                 "given_names.py", "wordfreqs.py", "wordfreq_table.py", "cache.py")
+                 "given_names.py", "wordfreqs.py", "wordfreq_table.py", "cache.py", "versions.py")
 # Libraries whose data changes readings, word frequencies or given names.
 INDEX_LIBRARIES = ("espeakng-loader", "phonemizer-fork", "wordfreq", "faker", "num2words")
 # About 20 MB of readings; a run on new text adds a few thousand words.
@@ -63,17 +63,14 @@ def default_cache_dir() -> Path:
 @lru_cache(maxsize=1)
 def engine_fingerprint() -> str:
     """Package version, storage format, index-building sources and library versions, hashed."""
-    from importlib.metadata import PackageNotFoundError, version
+    from .versions import installed_version
 
     digest = hashlib.sha256(f"{__version__}|{STORE_FORMAT}".encode())
     here = Path(__file__).resolve().parent
     for name in INDEX_MODULES:
         digest.update((here / name).read_bytes())
     for library in INDEX_LIBRARIES:
-        try:
-            digest.update(f"{library}={version(library)}".encode())
-        except PackageNotFoundError:
-            digest.update(f"{library}=none".encode())
+        digest.update(f"{library}={installed_version(library) or 'none'}".encode())
     return f"{__version__}-{digest.hexdigest()[:16]}"
 
 

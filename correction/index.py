@@ -122,6 +122,20 @@ def bigram_codes(keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     return codes[keep], owners[keep]
 
 
+def query_bigrams(query: str) -> np.ndarray:
+    """The distinct bigram codes of one ``query``, sorted: ``np.unique(bigram_codes([query])[0])``
+    without numpy's fixed costs, which are most of a look-up's time for a word of a few letters
+    (and ``np.unique`` imports ``numpy.ma`` in every process that calls it first).
+
+    >>> query_bigrams("aa").tolist() == sorted({(ord("^") << 21) | ord("a"), (ord("a") << 21) | ord("a"),
+    ...                                         (ord("a") << 21) | ord("$")})
+    True
+    """
+    padded = f"^{query}$"
+    return np.array(sorted({(ord(first) << 21) | ord(second) for first, second in zip(padded, padded[1:])}),
+                    dtype=np.uint64)
+
+
 def length_starts(offsets: np.ndarray, posting_lengths: np.ndarray) -> np.ndarray:
     """Where the keys of each length start in each bigram's postings (ordered by length): row = bigram,
     column = length (from LONGEST_BUCKET up, one column), and a last column where the run ends. A
@@ -194,7 +208,7 @@ class NgramIndex:
         the whole lexicon gives."""
         if not len(self.codes):
             return np.empty(0, dtype=np.int32)
-        wanted = np.unique(bigram_codes([query])[0])
+        wanted = query_bigrams(query)
         slots = np.searchsorted(self.codes, wanted)
         slots = slots[(slots < len(self.codes)) & (self.codes[np.minimum(slots, len(self.codes) - 1)] == wanted)]
         if not len(slots):

@@ -151,10 +151,10 @@ def _year_freq(digits: str) -> float:
 
 def table_meta() -> dict:
     """What a stored table must have been made with: wordfreq's version, this format and source."""
-    from importlib.metadata import version
+    from .versions import installed_version
 
     source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-    return {"wordfreq": version("wordfreq"), "format": TABLE_FORMAT, "source": source}
+    return {"wordfreq": installed_version("wordfreq"), "format": TABLE_FORMAT, "source": source}
 
 
 def table_path(directory: Path, meta: dict) -> Path:

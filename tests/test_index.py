@@ -78,3 +78,15 @@ def test_numbers_in_a_term_are_also_said_in_words_in_both_languages():
     assert numbers_in_words("GPT-4o") == ["GPT four o", "GPT quatre o"]
     assert numbers_in_words("GPT-3.5") == ["GPT three point five", "GPT trois virgule cinq"]
     assert numbers_in_words("OpenAI") == []
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30))
+def test_one_querys_bigrams_are_the_distinct_sorted_codes_of_the_batch_function(query):
+    import numpy as np
+
+    from correction.index import bigram_codes, query_bigrams
+
+    expected = np.unique(bigram_codes([query])[0])
+    assert query_bigrams(query).dtype == expected.dtype and query_bigrams(query).tolist() == expected.tolist()
