@@ -39,8 +39,9 @@ DEFAULT_SIZE = 432
 WORDS = 200_000
 FILES = 200
 # --jobs 1 and --jobs 2 alternate this many times after an untimed warm-up run; the median counts
-# (one run each swung from 1.5x to 1.9x on this shared 2-core VM)
-PARALLEL_REPEATS = 5
+# (one run each swung from 1.5x to 1.9x on this shared 2-core VM, and medians of 5 from 1.50x to
+# 1.92x within two minutes: 9 alternations)
+PARALLEL_REPEATS = 9
 MIB = 1024 * 1024
 
 
