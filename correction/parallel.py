@@ -87,14 +87,13 @@ class EngineSpec:
     def warm(self, langs: Sequence[str] = ("fr", "en")) -> None:
         """Load or build the indexes before workers start: forked workers inherit them, others load
         them from the cache instead of each building its own."""
-        from . import phonetics, wordfreqs
+        from . import wordfreqs
 
         corrector = self.corrector()
         for lang in [self.lang] if self.lang else langs:
             corrector.index_for(lang)
-        # espeak-ng and both languages' word frequencies (the stored table, or wordfreq's lists),
-        # loaded once here rather than in every worker
-        phonetics.readings(["warm"])
+        # both languages' word frequencies (the stored table, or wordfreq's lists), loaded once here
+        # rather than in every worker
         for lang in wordfreqs.LANGUAGES:
             wordfreqs.zipf("warm", lang)
 
