@@ -71,6 +71,15 @@ class FeatureTable:
             entities.setdefault((candidate.span.first, candidate.span.last), set()).add(candidate.entity)
         return Counter({span: len(found) for span, found in entities.items()})
 
+    @cached_property
+    def sounds_by_span(self) -> dict[tuple[int, int, str], dict[str, float]]:
+        """The sound similarity of each form of each entity proposed over each span."""
+        found: dict[tuple[int, int, str], dict[str, float]] = {}
+        for candidate in self.candidates:
+            forms = found.setdefault((candidate.span.first, candidate.span.last, candidate.entity), {})
+            forms[candidate.surface.text] = max(forms.get(candidate.surface.text, 0.0), sound(self, candidate))
+        return found
+
     def value(self, candidate: Candidate, name: str) -> float:
         return FEATURES[name](self, candidate)
 
@@ -386,7 +395,24 @@ def form_length(table: FeatureTable, candidate: Candidate) -> float:
     return math.log(max(1, len(candidate.surface.key)))
 
 
-
+@feature(lambda value, candidate, table: f"{candidate.entity} sounds {value:.2f} closer in these words"
+         if value > 0 else f"the closest match of {candidate.entity} in these words")
+def closer_form_here(table: FeatureTable, candidate: Candidate) -> float:
+    """How much closer in sound the entity is heard within the span: by another of its forms over
+    the same words ("Agustini" sounds like "Agostini", not "Pierre Agostini"), or by the same form
+    over fewer of them ("at Claire Fontaine" reaches past "Claire Fontaine"); 0 when none is closer.
+    A form's parts over fewer words do not count: "marion coating" is Marion Cotillard even though
+    "marion" alone is exactly "Marion"."""
+    span, own = candidate.span, sound(table, candidate)
+    best = own
+    for first in range(span.first, span.last):
+        for last in range(first + 1, span.last + 1):
+            forms = table.sounds_by_span.get((first, last, candidate.entity), {})
+            if (first, last) == (span.first, span.last):
+                best = max(best, *forms.values())
+            else:
+                best = max(best, forms.get(candidate.surface.text, 0.0))
+    return best - own
 
 
 def phrase(name: str, value: float, candidate: Candidate, table: FeatureTable) -> str:

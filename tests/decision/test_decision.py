@@ -72,6 +72,23 @@ def test_an_accented_ordinary_word_is_ordinary():
     assert table.value(candidate, "ordinary_in_language") > 3.0
 
 
+def test_closer_form_here_is_how_much_closer_the_entity_sounds_within_the_span():
+    # a surname said alone: over the same word, the surname is the closest, the whole name behind it
+    table, candidates = table_for("Hier Agustini a parlé du laser.", Lexicon.from_terms(["Pierre Agostini"]))
+    part = next(c for c in candidates if c.span.text == "Agustini" and c.surface.text == "Agostini")
+    whole = next(c for c in candidates if c.span.text == "Agustini" and c.surface.text == "Pierre Agostini")
+    assert table.value(part, "closer_form_here") == 0.0
+    assert table.value(whole, "closer_form_here") == pytest.approx(
+        table.value(part, "sound") - table.value(whole, "sound")) and table.value(whole, "closer_form_here") > 0.1
+    # a span reaching past the name: the same form over fewer words sounds closer
+    table, candidates = table_for("We met at Claire Fontaine yesterday.", Lexicon.from_terms(["Clairefontaine"]))
+    assert table.value(first(candidates, "Claire Fontaine", "Clairefontaine"), "closer_form_here") == 0.0
+    assert table.value(first(candidates, "at Claire Fontaine", "Clairefontaine"), "closer_form_here") > 0.05
+    # a first name alone over fewer words is another form: it does not count against the whole name
+    table, candidates = table_for("I saw marion coating in a film.", Lexicon.from_terms(["Marion Cotillard"]))
+    assert table.value(first(candidates, "marion coating", "Marion Cotillard"), "closer_form_here") == 0.0
+
+
 def test_a_larger_lexicon_has_a_larger_size_feature():
     small, candidates = table_for("Le patron d'OpenEye parle.")
     big, big_candidates = table_for("Le patron d'OpenEye parle.", Lexicon.load())
