@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import Counter
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Callable
 
 from rapidfuzz.distance import Indel
@@ -42,6 +42,7 @@ class FeatureTable:
         self.job = job
         self.text = job.text
         self.candidates = candidates
+        self.sounds: dict[tuple[str, str], float] = {}  # (span text, form) -> sound similarity
 
     @cached_property
     def named_at(self) -> dict[str, list[int]]:
@@ -101,6 +102,7 @@ def _words(table: FeatureTable, candidate: Candidate) -> list[str]:
     return [_word(table, position) for position in range(candidate.span.first, candidate.span.last)]
 
 
+@lru_cache(maxsize=1 << 16)  # asked about 18 times per candidate, for a few hundred distinct words
 def _zipf(word: str, lang: str) -> float:
     """A word's Zipf frequency; a hyphenated word counts as its rarest part ("moment-là" as "moment")."""
     parts = [part for part in word.replace("'", "-").split("-") if part]
@@ -144,7 +146,10 @@ def spelling(table: FeatureTable, candidate: Candidate) -> float:
 @feature(lambda value, candidate, table: f"sounds like {candidate.surface.text!r} ({value:.2f})")
 def sound(table: FeatureTable, candidate: Candidate) -> float:
     """Sound similarity of the span and the form: the best of the French and English readings, 0..1."""
-    return phonetics.sound_similarity(candidate.span.text, candidate.surface.text)
+    pair = (candidate.span.text, candidate.surface.text)
+    if pair not in table.sounds:  # three features ask, and one pair recurs over a transcript
+        table.sounds[pair] = phonetics.sound_similarity(*pair)
+    return table.sounds[pair]
 
 
 @feature(lambda value, candidate, table: f"{candidate.pass_name} match ({value:.2f})")
