@@ -414,7 +414,7 @@ def closer_form_here(table: FeatureTable, candidate: Candidate) -> float:
         for last in range(first + 1, span.last + 1):
             forms = table.sounds_by_span.get((first, last, candidate.entity), {})
             if (first, last) == (span.first, span.last):
-                best = max(best, *forms.values())
+                best = max([best, *forms.values()])
             else:
                 best = max(best, forms.get(candidate.surface.text, 0.0))
     return best - own
