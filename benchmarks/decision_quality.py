@@ -10,7 +10,8 @@ Prints Markdown (and writes benchmarks/results/decision.md and reliability.md):
   fires per 10,000 words of the name-free sentences;
 * the dev set (canonical-only and default lexicon) and the probe sets, as before;
 * the spliced measuring sets' gold edits fixed, by kind of mishearing (the name's letters; close
-  in spelling or sound; far, which no look-up from the lexicon reaches);
+  in spelling or sound; far, which no look-up from the lexicon reaches), and by distinct heard
+  form (a set whose gold is a few forms said many times moves by forms);
 * ordinary speech (benchmarks/data/ordinary, its real parts: debates, meetings, press briefings;
   the self-written conversation parts are fitted on): false fires per 10,000 words with the
   default lexicon, with the measuring domains' lexicons (names that are ordinary words too), and
@@ -54,6 +55,7 @@ class Tally:
     free_words: int = 0
     free_fires: int = 0
     by_kind: dict = field(default_factory=dict)  # kind of mishearing -> [gold, fixed]
+    by_form: dict = field(default_factory=dict)  # (heard, gold text) -> [occurrences, fixed]
 
     def add(self, dataset: Dataset, corrector: Corrector) -> "Tally":
         """Each transcript of ``dataset`` corrected on its own, its counts added."""
@@ -79,6 +81,9 @@ class Tally:
             counts = self.by_kind.setdefault(mishearing_kind(span), [0, 0])
             counts[0] += 1
             counts[1] += span not in missed
+            occurrences = self.by_form.setdefault((span.original, span.text), [0, 0])
+            occurrences[0] += 1
+            occurrences[1] += span not in missed
         fires, words = false_fires(dataset, result.edits)
         self.free_fires += fires
         self.free_words += words
@@ -88,6 +93,13 @@ class Tally:
         self.right += score.right
         self.traps += score.traps
         self.traps_touched += len(score.traps_touched)
+
+    def form_cells(self) -> list[str]:
+        """Distinct heard forms (heard text, gold text), those fixed at least once and every time:
+        a set whose gold is a few forms repeated moves by forms, not by edits."""
+        forms = self.by_form.values()
+        return [str(self.gold), str(len(self.by_form)), str(sum(fixed > 0 for _, fixed in forms)),
+                str(sum(fixed == seen for seen, fixed in forms))]
 
     def cells(self) -> list[str]:
         ratio = lambda a, b: f"{a / b:.2f}" if b else "–"  # noqa: E731
@@ -122,8 +134,9 @@ def corrector(lexicon: Lexicon, decision: str) -> Corrector:
     return Corrector(lexicon, decision=decision)
 
 
-def measuring_rows(decisions: list[str], kinds: list[str]) -> list[str]:
-    """The measuring table's rows; ``kinds`` receives the recall-by-kind rows of the spliced sets."""
+def measuring_rows(decisions: list[str], kinds: list[str], forms: list[str]) -> list[str]:
+    """The measuring table's rows; ``kinds`` and ``forms`` receive the spliced sets' rows by kind of
+    mishearing and by distinct heard form."""
     rows = []
     for kind in ("spliced", "whole"):
         for lang in ("fr", "en"):
@@ -139,6 +152,7 @@ def measuring_rows(decisions: list[str], kinds: list[str]) -> list[str]:
                 if kind == "spliced":
                     kinds.append(f"| {lang} | {decision} | " + " | ".join(
                         f"{fixed}/{gold}" for gold, fixed in (tally.by_kind.get(name, [0, 0]) for name in KINDS)) + " |")
+                    forms.append(f"| {lang} | {decision} | " + " | ".join(tally.form_cells()) + " |")
     return rows
 
 
@@ -219,9 +233,13 @@ def main(argv=None) -> int:
               "| data | decision | gold edits | candidate recall | recall | precision | traps touched "
               "| false fires per 10,000 words (name-free sentences) |\n|---|---|---|---|---|---|---|---|")
     kinds: list[str] = []
-    out = [header, *measuring_rows(decisions, kinds), *dev_and_probe_rows(decisions), "",
+    forms: list[str] = []
+    out = [header, *measuring_rows(decisions, kinds, forms), *dev_and_probe_rows(decisions), "",
            "Gold edits fixed by kind of mishearing, asr-loop spliced measuring sets:", "",
            "| language | decision | " + " | ".join(KINDS) + " |", "|---|---|---|---|---|", *kinds, "",
+           "The same gold edits by distinct heard form (heard text and gold text):", "",
+           "| language | decision | gold edits | distinct forms | forms fixed at least once | forms fixed every time |",
+           "|---|---|---|---|---|---|", *forms, "",
            "| ordinary speech, lexicon | decision | English | French |", "|---|---|---|---|",
            *ordinary_rows(decisions, not args.no_large)]
     text = "\n".join(out)
