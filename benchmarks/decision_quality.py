@@ -78,12 +78,10 @@ class Tally:
                                          for found in by_entity.get(span.entity, ()))
         missed = set(score.missed)
         for span in dataset.gold:
-            counts = self.by_kind.setdefault(mishearing_kind(span), [0, 0])
-            counts[0] += 1
-            counts[1] += span not in missed
-            occurrences = self.by_form.setdefault((span.original, span.text), [0, 0])
-            occurrences[0] += 1
-            occurrences[1] += span not in missed
+            for counts in (self.by_kind.setdefault(mishearing_kind(span), [0, 0]),
+                           self.by_form.setdefault((span.original, span.text), [0, 0])):
+                counts[0] += 1
+                counts[1] += span not in missed
         fires, words = false_fires(dataset, result.edits)
         self.free_fires += fires
         self.free_words += words
