@@ -16,6 +16,8 @@ from .text import NAME_PARTICLES, Token, fold, joinable, tokenize
 from .wordfreqs import detect_language, is_common, is_known
 
 MAX_SPAN_TOKENS = 4
+# French elided words ("l'", "d'", "qu'"): each belongs to the word after its apostrophe.
+ELIDED_WORDS = frozenset("c d j l m n qu s t jusqu lorsqu puisqu quoiqu".split())
 
 
 class Span(NamedTuple):
@@ -86,9 +88,28 @@ class AnalyzedText:
         sample = self.source[:20_000]
         return sum(char.isupper() for char in sample) > sum(char.islower() for char in sample)
 
-    def span_ranges(self, max_tokens: int = MAX_SPAN_TOKENS) -> Iterator[tuple[int, int, str]]:
-        """``(first, last, key)`` of every span: runs of 1 to ``max_tokens`` joinable tokens."""
-        keys, joins, count = self.keys, self.joins, len(self.tokens)
+    @cached_property
+    def elided(self) -> tuple[bool, ...]:
+        """Whether each token is a French elided word joined to the next ("l" in "l'Ostinine")."""
+        tokens, keys = self.tokens, self.keys
+        return tuple(position + 1 < len(tokens) and tokens[position + 1].after_apostrophe
+                     and keys[position] in ELIDED_WORDS for position in range(len(tokens)))
+
+    @cached_property
+    def loose_joins(self) -> tuple[bool, ...]:
+        """Like ``joins``, and also across a comma (a recogniser writes one where the speaker
+        paused, inside a misheard name too: "tout à l'heure, il") and after a French elided word
+        ("pierre de l'Ostinine"); never across the end of a sentence or a line."""
+        joins, elided = self.joins, self.elided
+        return tuple(joined or (position > 0 and (elided[position - 1] or _COMMA_GAP.fullmatch(token.gap_before) is not None))
+                     for position, (joined, token) in enumerate(zip(joins, self.tokens)))
+
+    def span_ranges(self, max_tokens: int = MAX_SPAN_TOKENS,
+                    joins: tuple[bool, ...] | None = None) -> Iterator[tuple[int, int, str]]:
+        """``(first, last, key)`` of every span: runs of 1 to ``max_tokens`` tokens, each joined to
+        the one before it (by ``joins``: by default only spaces between them)."""
+        keys, count = self.keys, len(self.tokens)
+        joins = self.joins if joins is None else joins
         for first in range(count):
             key = keys[first]
             yield first, first + 1, key
@@ -129,6 +150,7 @@ class AnalyzedText:
 
 
 _NEWLINE = re.compile("\n")
+_COMMA_GAP = re.compile(r",[ \t]+")
 # Below this many words a text is too short to tell its casing style (a title is all capitals).
 CASING_SAMPLE = 20
 # A cased transcript capitalises at least its sentence starts, one word in 15 or so; fewer words

@@ -24,3 +24,24 @@ def test_casing_style(text, cased):
 def test_fixes_follow_an_uncased_transcripts_case():
     assert AnalyzedText.of(LOWER).in_transcript_case("Sam Altman") == "sam altman"
     assert AnalyzedText.of(LOWER.upper()).in_transcript_case("Sam Altman") == "SAM ALTMAN"
+
+
+def spans(text: str, joins=None, max_tokens: int = 5) -> set[str]:
+    analysed = AnalyzedText.of(text)
+    return {analysed.span(first, last, key).text for first, last, key in analysed.span_ranges(max_tokens, joins)}
+
+
+def test_loose_joins_run_across_a_comma_and_a_french_elision_but_not_a_sentence_end():
+    text = "Et tout à l'heure, il a vendu. Pierre de l'Ostinine rit."
+    analysed = AnalyzedText.of(text)
+    strict, loose = spans(text), spans(text, analysed.loose_joins)
+    assert "tout à l'heure, il" not in strict and "tout à l'heure, il" in loose
+    assert "de l'Ostinine" not in strict and "de l'Ostinine" in loose
+    assert "vendu. Pierre" not in loose  # a sentence end still cuts a span
+    assert [analysed.tokens[i].text for i, elided in enumerate(analysed.elided) if elided] == ["l", "l"]
+
+
+def test_a_possessive_is_not_an_elision():
+    analysed = AnalyzedText.of("Altman's board met. It's late, don't worry.")
+    assert not any(analysed.elided)
+    assert "Altman's" not in spans(analysed.source, analysed.loose_joins)

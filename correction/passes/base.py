@@ -148,10 +148,12 @@ class Job:
 
     def _generous_spans(self) -> tuple[Span, ...]:
         """Every span of up to five words that is not only function words or numbers: with the
-        fitted decision, being ordinary words is a feature to weigh, not a reason to look away."""
-        text, spans = self.text, []
-        for first, last, key in text.span_ranges(GENEROUS_MAX_TOKENS):
-            if not GENEROUS_MIN_KEY_LENGTH <= len(key) <= MAX_KEY_LENGTH:
+        fitted decision, being ordinary words is a feature to weigh, not a reason to look away.
+        Spans run across a comma and a French elision too ("tout à l'heure, il" for
+        TotalEnergies), but never start or end with an elided word: "l'" stays with its word."""
+        text, spans, elided = self.text, [], self.text.elided
+        for first, last, key in text.span_ranges(GENEROUS_MAX_TOKENS, text.loose_joins):
+            if not GENEROUS_MIN_KEY_LENGTH <= len(key) <= MAX_KEY_LENGTH or elided[first] or elided[last - 1]:
                 continue
             words = text.keys[first:last]
             if all(is_function_word(word) or word.isdigit() for word in words):

@@ -89,6 +89,16 @@ def test_closer_form_here_is_how_much_closer_the_entity_sounds_within_the_span()
     assert table.value(first(candidates, "marion coating", "Marion Cotillard"), "closer_form_here") == 0.0
 
 
+def test_generous_spans_cross_commas_and_elisions_but_keep_elided_words_whole():
+    lexicon = Lexicon.from_terms(["TotalEnergies", "Pierre Agostini", "Didier Queloz"])
+    _, candidates = table_for("Et tout à l'heure, il a vendu. Hier, pierre de l'Ostinine et vidéo que l'on a vu.", lexicon)
+    found = {(c.span.text, c.entity) for c in candidates}
+    assert {("tout à l'heure, il", "TotalEnergies"), ("pierre de l'Ostinine", "Pierre Agostini"),
+            ("vidéo que l'on", "Didier Queloz")} <= found
+    # "l'" belongs to its word: no span starts or ends with it
+    assert not any(c.span.text.startswith("l'") or c.span.text.endswith((" l", "que l")) for c in candidates)
+
+
 def test_a_larger_lexicon_has_a_larger_size_feature():
     small, candidates = table_for("Le patron d'OpenEye parle.")
     big, big_candidates = table_for("Le patron d'OpenEye parle.", Lexicon.load())
