@@ -54,8 +54,8 @@ class Tally:
     traps_touched: int = 0
     free_words: int = 0
     free_fires: int = 0
-    by_kind: dict = field(default_factory=dict)  # kind of mishearing -> [gold, fixed]
-    by_form: dict = field(default_factory=dict)  # (heard, gold text) -> [occurrences, fixed]
+    by_kind: dict = field(default_factory=dict)  # kind of mishearing -> [gold, fixed, with a candidate]
+    by_form: dict = field(default_factory=dict)  # (heard, gold text) -> [occurrences, fixed, with a candidate]
 
     def add(self, dataset: Dataset, corrector: Corrector) -> "Tally":
         """Each transcript of ``dataset`` corrected on its own, its counts added."""
@@ -72,16 +72,16 @@ class Tally:
         by_entity: dict[str, list] = {}
         for candidate in result.candidates:
             by_entity.setdefault(candidate.entity, []).append(candidate.span)
-        for span in dataset.gold:
-            low, high = starts[span.line - 1] + span.start, starts[span.line - 1] + span.end
-            self.candidates_found += any(found.start < high and found.end > low
-                                         for found in by_entity.get(span.entity, ()))
         missed = set(score.missed)
         for span in dataset.gold:
-            for counts in (self.by_kind.setdefault(mishearing_kind(span), [0, 0]),
-                           self.by_form.setdefault((span.original, span.text), [0, 0])):
+            low, high = starts[span.line - 1] + span.start, starts[span.line - 1] + span.end
+            found = any(other.start < high and other.end > low for other in by_entity.get(span.entity, ()))
+            self.candidates_found += found
+            for counts in (self.by_kind.setdefault(mishearing_kind(span), [0, 0, 0]),
+                           self.by_form.setdefault((span.original, span.text), [0, 0, 0])):
                 counts[0] += 1
                 counts[1] += span not in missed
+                counts[2] += found
         fires, words = false_fires(dataset, result.edits)
         self.free_fires += fires
         self.free_words += words
@@ -96,8 +96,8 @@ class Tally:
         """Distinct heard forms (heard text, gold text), those fixed at least once and every time:
         a set whose gold is a few forms repeated moves by forms, not by edits."""
         forms = self.by_form.values()
-        return [str(self.gold), str(len(self.by_form)), str(sum(fixed > 0 for _, fixed in forms)),
-                str(sum(fixed == seen for seen, fixed in forms))]
+        return [str(self.gold), str(len(self.by_form)), str(sum(fixed > 0 for _, fixed, _ in forms)),
+                str(sum(fixed == seen for seen, fixed, _ in forms))]
 
     def cells(self) -> list[str]:
         ratio = lambda a, b: f"{a / b:.2f}" if b else "–"  # noqa: E731
@@ -149,7 +149,8 @@ def measuring_rows(decisions: list[str], kinds: list[str], forms: list[str]) -> 
                                                f"{', '.join(s.domain for s in sets)})", decision] + tally.cells()) + " |")
                 if kind == "spliced":
                     kinds.append(f"| {lang} | {decision} | " + " | ".join(
-                        f"{fixed}/{gold}" for gold, fixed in (tally.by_kind.get(name, [0, 0]) for name in KINDS)) + " |")
+                        f"{fixed}/{gold} (candidate {found / gold:.2f})" if gold else "–"
+                        for gold, fixed, found in (tally.by_kind.get(name, [0, 0, 0]) for name in KINDS)) + " |")
                     forms.append(f"| {lang} | {decision} | " + " | ".join(tally.form_cells()) + " |")
     return rows
 
@@ -233,7 +234,8 @@ def main(argv=None) -> int:
     kinds: list[str] = []
     forms: list[str] = []
     out = [header, *measuring_rows(decisions, kinds, forms), *dev_and_probe_rows(decisions), "",
-           "Gold edits fixed by kind of mishearing, asr-loop spliced measuring sets:", "",
+           "Gold edits fixed by kind of mishearing, asr-loop spliced measuring sets (in brackets, the "
+           "share with a candidate for the right entity: candidate recall by kind):", "",
            "| language | decision | " + " | ".join(KINDS) + " |", "|---|---|---|---|---|", *kinds, "",
            "The same gold edits by distinct heard form (heard text and gold text):", "",
            "| language | decision | gold edits | distinct forms | forms fixed at least once | forms fixed every time |",
