@@ -101,7 +101,7 @@ class AnalyzedText:
         paused, inside a misheard name too: "tout à l'heure, il") and after a French elided word
         ("pierre de l'Ostinine"); never across the end of a sentence or a line."""
         joins, elided = self.joins, self.elided
-        return tuple(joined or (position > 0 and (elided[position - 1] or _COMMA_GAP.fullmatch(token.gap_before) is not None))
+        return tuple(joined or (position > 0 and elided[position - 1]) or bool(_COMMA_GAP.fullmatch(token.gap_before))
                      for position, (joined, token) in enumerate(zip(joins, self.tokens)))
 
     def span_ranges(self, max_tokens: int = MAX_SPAN_TOKENS,
