@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator, NamedTuple
 
-from .text import NAME_PARTICLES, Token, fold, joinable, tokenize
+from .text import FRENCH_ELIDING_WORDS, NAME_PARTICLES, Token, fold, joinable, tokenize
 from .wordfreqs import detect_language, is_common, is_known
 
 MAX_SPAN_TOKENS = 4
-# French elided words ("l'", "d'", "qu'"): each belongs to the word after its apostrophe.
-ELIDED_WORDS = frozenset("c d j l m n qu s t jusqu lorsqu puisqu quoiqu".split())
+ELIDED_WORDS = frozenset(FRENCH_ELIDING_WORDS)
 
 
 class Span(NamedTuple):

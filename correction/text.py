@@ -20,6 +20,9 @@ from typing import NamedTuple
 # the end of the line): "Open A.I. and" is "Open" + "A.I.", "... about A.I.\nNext" keeps its period.
 TOKEN_PATTERN = re.compile(r"(?:[^\W\d_]\.){2,}(?=[ \t]*[^\s.A-ZÀ-Þ])|\w+(?:[-.]\w+)*")
 SENTENCE_END = re.compile(r"[.!?…]\s*$")
+# French words that elide before a vowel ("l'", "d'", "qu'"): each belongs to the word after its
+# apostrophe. Only at the start of a word, so "aujourd'hui" and "quelqu'un" stay whole.
+FRENCH_ELIDING_WORDS = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu")
 # Lower-case particles inside personal names: "Charles de Gaulle", "Ursula von der Leyen".
 NAME_PARTICLES = frozenset("de du des la le van von der den di da del della dos das do bin ben al el ter ten zu".split())
 

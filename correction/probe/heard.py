@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from ..scoring.normalize import FRENCH_ELIDING_WORDS
+from ..text import FRENCH_ELIDING_WORDS
 
 # A word: letters, digits and the apostrophes, hyphens and dots inside them. A French elided
 # word ("d'", "qu'") is a word of its own, so "d'OpenAI" aligns as "d'" + "OpenAI".

@@ -24,6 +24,7 @@ from typing import Sequence
 import jiwer
 
 from ..errors import UsageError
+from ..text import FRENCH_ELIDING_WORDS
 
 
 class UnicodeNFC(jiwer.AbstractTransform):
@@ -73,9 +74,8 @@ class PunctuationToSpace(jiwer.AbstractTransform):
 # Typographic apostrophes and primes that recognisers and subtitle editors use for "'".
 APOSTROPHES = {r"[’‘ʼ´`′]": "'"}
 
-# French words that elide before a vowel. Only at the start of a word, so "aujourd'hui",
-# "quelqu'un", "presqu'île" and the colloquial "y'a" stay whole.
-FRENCH_ELIDING_WORDS = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu")
+# French elided words, only at the start of a word, so "aujourd'hui", "quelqu'un", "presqu'île"
+# and the colloquial "y'a" stay whole.
 FRENCH_ELIDED = re.compile(rf"\b(?:{'|'.join(FRENCH_ELIDING_WORDS)})'", re.IGNORECASE)
 # "l'OpenAI" and "l' OpenAI" -> "l' OpenAI": the elided word and the name are two words.
 FRENCH_ELISION = {rf"({FRENCH_ELIDED.pattern})\s*(?=\w)": r"\1 "}
