@@ -462,3 +462,13 @@ def test_a_rare_form_kept_in_one_place_is_kept_wherever_it_recurs():
     assert "the same form is kept on line 1" in result.edits[1].reason
     alone = corrector.correct(text.split("\n", 1)[1])  # without the first line, nothing ties it to the domain
     assert alone.edits == ()
+
+
+def test_a_hyphenated_compound_name_split_into_another_name_is_decided_not_sure():
+    # "Jean-Paul" is one composite first name; a lexicon person "Jean Paul" (surname Paul) has the
+    # same letters apart, so the split is a judgement call, where the joined "Open AI" is sure
+    lexicon = Lexicon.from_entries([Entry(term="Jean Paul", kind="person"), Entry(term="OpenAI", kind="org")])
+    text, candidates = Corrector(lexicon, decision="rules").propose("Jean-Paul Sartre en parle avec Open AI.")
+    by_span = {candidate.span.text: candidate for candidate in candidates if candidate.pass_name == "exact"}
+    assert by_span["Jean-Paul"].ambiguous
+    assert not by_span["Open AI"].ambiguous

@@ -235,7 +235,10 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     recapitalised = case_only and span.size == 1 and text.capitalised[span.first] and not text.common[span.first]
     # "j'ai googlé": a known word that is the name only once its accents are folded away
     unaccented = lower_word and has_accents(span.text) and not has_accents(surface.replacement) and text.all_known(span)
-    ambiguous = is_ambiguous(text, span, surface.replacement) or unaccented or (
+    # "Jean-Paul" -> "Jean Paul": the hyphen made one compound name (a composite first name, a double
+    # surname, a town); the same letters apart are another name, so the split is a judgement call
+    split_compound = not approximate and "-" in span.text and span.text.replace("-", " ").casefold() == replacement.casefold()
+    ambiguous = is_ambiguous(text, span, surface.replacement) or unaccented or split_compound or (
         # a real word that only gains a capital may be just the word: "a llama at the farm"
         (approximate or (case_only and span.size == 1 and not recapitalised))
         and not partly_right and is_ambiguous(text, changed_span, surface.replacement, approximate=True))
