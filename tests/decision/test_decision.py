@@ -249,3 +249,35 @@ def test_training_labels_a_candidate_right_only_when_it_leaves_the_gold_text():
     assert written[("Arnold", "Arnault")] == 1.0
     # the same name, but a word after it swallowed: wrong, though it overlaps the gold and writes its text
     assert written[("Arnold could", "Arnault")] == 0.0
+
+
+def test_partly_heard_right_writes_every_third_mention_of_an_entity_right_and_keeps_spans_aligned():
+    from correction.bench.dataset import Dataset
+    from correction.decision.training import partly_heard_right
+    from correction.scoring.edits import GoldSpan
+
+    lines = ["Salman Altmann left, then Salman Altmann came back.", "Salman Altmann joined OpenEye again.",
+             "Nothing about him here.", "Salman Altmann and OpenEye."]
+    raw = "\n".join(lines)
+    name, company = "Salman Altmann", "OpenEye"
+
+    def spans(line: int, text: str, right: str, entity: str) -> list[GoldSpan]:
+        found, at = [], lines[line - 1].find(text)
+        while at >= 0:
+            found.append(GoldSpan(line, at, at + len(text), right, entity, original=text))
+            at = lines[line - 1].find(text, at + 1)
+        return found
+
+    gold = tuple(spans(1, name, "Sam Altman", "Sam Altman") + spans(2, company, "OpenAI", "OpenAI")
+                 + spans(2, name, "Sam Altman", "Sam Altman") + spans(4, name, "Sam Altman", "Sam Altman")
+                 + spans(4, company, "OpenAI", "OpenAI"))
+    # two transcripts: lines 1-2 and 3-4; mentions are counted within each
+    dataset = Dataset(name="t", path="", raw=raw, reference=raw, gold=gold, traps=(), correct=(),
+                      episodes=((1, 2), (3, 4)))
+    heard = partly_heard_right(dataset)
+    assert heard.raw_lines[1] == "Sam Altman joined OpenEye again."  # the third "Salman Altmann" of transcript 1
+    assert heard.raw_lines[0] == lines[0] and heard.raw_lines[3] == lines[3]
+    assert len(heard.gold) == len(gold) - 1 and len(heard.correct) == 1
+    for span in (*heard.gold, *heard.correct):  # every span still covers the text it says (OpenEye moved)
+        assert heard.raw_lines[span.line - 1][span.start : span.end] == span.original
+    assert heard.correct[0].original == "Sam Altman"
