@@ -3,10 +3,10 @@
     python benchmarks/fit_decision.py            # writes correction/decision/weights.json
 
 Data: every asr-loop set of the fitting domains (both kinds, both languages, their own
-canonical-only lexicons with distractors), each of them again with one in three of each entity's
-misheard mentions written right (a real recogniser hears a name right some of the time), the dev set with its canonical-only lexicon and with
-the default lexicon, the spliced fitting sets again with 5,000 Faker names added to their
-lexicon, the self-written conversation parts of the ordinary-speech corpora (no name at all:
+canonical-only lexicons with distractors), each of them again with one in three of each
+entity's misheard mentions written right (a real recogniser hears a name right some of the
+time), the dev set with its canonical-only lexicon and with the default lexicon, the spliced
+fitting sets again with 5,000 Faker names added to their lexicon, the self-written conversation parts of the ordinary-speech corpora (no name at all:
 every candidate is wrong) with the default lexicon and with a 5,000-term one, and each
 of them again in lower case (recognisers without casing). The measuring domains and the real
 parts of the ordinary-speech corpora are never read here.
