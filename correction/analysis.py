@@ -142,6 +142,14 @@ class AnalyzedText:
         token = self.tokens[span.first]
         return span.size > 1 or not token.sentence_start or token.has_inner_capital
 
+    def titled_inside(self, span: Span) -> bool:
+        """Some token of the span written like "Word" mid-sentence ("open Ai", "Selon Open ai"): the
+        recogniser wrote part of it as a name. An acronym in capitals does not count ("open AI
+        models" is English for open models), nor anything in an uncased transcript (see :func:`_capitals`)."""
+        tokens = self.tokens
+        return any(self.capitalised[position] and not tokens[position].text.isupper()
+                   and not tokens[position].sentence_start for position in range(span.first, span.last))
+
     def line_and_column(self, offset: int) -> tuple[int, int]:
         """1-based line and 0-based column of a character offset."""
         line = bisect_right(self.line_starts, offset)

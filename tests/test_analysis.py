@@ -2,7 +2,7 @@
 
 import pytest
 
-from correction.analysis import AnalyzedText
+from correction.analysis import AnalyzedText, Span
 
 LOWER = ("ça a fait énormément de bruit vendredi et sam altman le ceo a été viré par le board puis "
          "microsoft a proposé de tous les embaucher et le lendemain tout le monde en parlait encore")
@@ -45,3 +45,15 @@ def test_a_possessive_is_not_an_elision():
     analysed = AnalyzedText.of("Altman's board met. It's late, don't worry.")
     assert not any(analysed.elided)
     assert "Altman's" not in spans(analysed.source, analysed.loose_joins)
+
+
+@pytest.mark.parametrize("text, span, titled", [
+    ("Chez open Ai on parle", (1, 3), True),
+    ("Selon Open ai on parle", (1, 3), True),
+    ("Open ai est une start-up", (0, 2), False),  # a sentence start's capital says nothing
+    ("Meta says open AI models win", (2, 4), False),  # an acronym in capitals is not a name's writing
+    (LOWER, (8, 10), False),
+])
+def test_titled_inside(text, span, titled):
+    analyzed = AnalyzedText.of(text)
+    assert analyzed.titled_inside(Span(*span, start=0, end=0, text="", key="")) is titled

@@ -79,7 +79,10 @@ def is_ambiguous(text: AnalyzedText, span: Span, replacement: str, approximate: 
     # a whole name of several words may differ in accents too ("Elisabeth Borne"); a single word
     # may not: "Elisabeth" alone can be another Elisabeth
     same_letters = fold(span.text) == fold(replacement) if span.size > 1 else _compact(span.text) == _compact(replacement)
-    return not (same_letters and text.name_like(span))
+    # the name's letters split into words, partly written as a name ("open Ai", "Selon Open ai"): a
+    # word written like a name mid-sentence says the recogniser heard one, and the words join into it
+    joined = span.size > len(replacement.split()) and text.titled_inside(span)
+    return not (same_letters and (text.name_like(span) or joined))
 
 
 def spells_letters(text: AnalyzedText, span: Span) -> bool:
