@@ -283,6 +283,14 @@ def named_nearby(table: FeatureTable, candidate: Candidate) -> float:
     return float(any(abs(place - at) <= WINDOW for place in table.elsewhere(candidate)))
 
 
+@feature(flag("a name part alone, the name given nearby", "not a name part alone after the name"))
+def part_alone_named_nearby(table: FeatureTable, candidate: Candidate) -> float:
+    """1 for a first name or surname alone with its entity named within 20 words ("Satya Nadella
+    répond. Pour satia..."): speech names someone in full, then by one part. A name part alone is
+    mostly wrong (any word looks like some first name), less so right after the name."""
+    return name_part_alone(table, candidate) * named_nearby(table, candidate)
+
+
 @feature(lambda value, candidate, table: f"{round(math.expm1(value))} other entities nearby")
 def other_entities_nearby(table: FeatureTable, candidate: Candidate) -> float:
     """Other lexicon entities named within 20 words (log of 1 + count): the talk is about the domain."""

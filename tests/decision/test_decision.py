@@ -42,6 +42,8 @@ def test_every_feature_is_a_documented_number_for_every_candidate():
     ("Le PDG Salman Altman parle.", "Salman", "Sam Altman", "role_word_before", 1.0),
     ("Alors il y a un souci.", "il y a", "Ilya Sutskever", "function_words", 1.0),
     ("Alors il y a un souci.", "il y a", "Ilya Sutskever", "name_part_alone", 1.0),
+    ("Alors il y a un souci.", "il y a", "Ilya Sutskever", "part_alone_named_nearby", 0.0),
+    ("Ilya Sutskever arrive. Alors ILIA parle.", "ILIA", "Ilya Sutskever", "part_alone_named_nearby", 1.0),
     ("OpenEye ici, OpenEye là.", "OpenEye", "OpenAI", "form_repeats", math.log(2)),
     ("le patron d'openeye parle. " + "et puis on en parle encore un peu demain. " * 3, "openeye", "OpenAI",
      "uncased_transcript", 1.0),
