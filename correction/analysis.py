@@ -147,7 +147,7 @@ class AnalyzedText:
         recogniser wrote part of it as a name. An acronym in capitals does not count ("open AI
         models" is English for open models), nor anything in an uncased transcript (see :func:`_capitals`)."""
         tokens = self.tokens
-        return any(self.capitalised[position] and not tokens[position].text.isupper()
+        return any(self.capitalised[position] and tokens[position].is_titled
                    and not tokens[position].sentence_start for position in range(span.first, span.last))
 
     def line_and_column(self, offset: int) -> tuple[int, int]:
@@ -178,7 +178,7 @@ def _capitals(tokens: tuple[Token, ...]) -> tuple[tuple[bool, ...], bool]:
     words = [token.text for token in tokens if token.text[:1].isalpha()]
     if len(words) < CASING_SAMPLE:
         return capitalised, True
-    titled = sum(word[:1].isupper() and not word.isupper() for word in words)
+    titled = sum(token.is_titled for token in tokens)
     if MIN_CAPITALISED_SHARE * len(words) <= titled <= len(words) / 2:
         return capitalised, True
     return (False,) * len(tokens), False

@@ -48,6 +48,11 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
     @property
+    def is_titled(self) -> bool:
+        """Written like "Word": a capital first, not all in capitals ("IA", "CEO" are acronyms)."""
+        return self.text[:1].isupper() and not self.text.isupper()
+
+    @property
     def has_inner_capital(self) -> bool:
         """"OpenEye", "ILIA": capitals after the first letter mark a name even at a sentence start."""
         return any(char.isupper() for char in self.text[1:])

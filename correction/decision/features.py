@@ -288,7 +288,7 @@ def part_alone_named_nearby(table: FeatureTable, candidate: Candidate) -> float:
     """1 for a first name or surname alone with its entity named within 20 words ("Satya Nadella
     répond. Pour satia..."): speech names someone in full, then by one part. A name part alone is
     mostly wrong (any word looks like some first name), less so right after the name."""
-    return name_part_alone(table, candidate) * named_nearby(table, candidate)
+    return named_nearby(table, candidate) if name_part_alone(table, candidate) else 0.0
 
 
 @feature(lambda value, candidate, table: f"{round(math.expm1(value))} other entities nearby")
