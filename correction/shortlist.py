@@ -15,6 +15,7 @@ Bounds(need=3, shortest=4, longest=9)
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -36,6 +37,8 @@ def _accepted(size: int, other: int, length_ratio: float) -> bool:
     return other >= size * length_ratio and other * length_ratio <= size
 
 
+# Both bounds depend on a few small integers only: each look-up would otherwise recompute them.
+@lru_cache(maxsize=4096)
 def accepted_lengths(size: int, length_ratio: float) -> tuple[int, int]:
     """Shortest and longest key length the shortlist accepts for a query of ``size`` characters
     (an empty range, shortest > longest, when none)."""
@@ -43,6 +46,7 @@ def accepted_lengths(size: int, length_ratio: float) -> tuple[int, int]:
     return (accepted[0], accepted[-1]) if accepted else (1, 0)
 
 
+@lru_cache(maxsize=4096)
 def cutoff_bounds(size: int, distinct: int, cutoff: float, length_ratio: float) -> Bounds:
     """What a key must have to reach Indel similarity ``cutoff`` with a query of ``size`` characters
     whose padded form ``^query$`` has ``distinct`` distinct bigrams.

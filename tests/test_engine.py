@@ -410,6 +410,33 @@ def test_an_acronym_spelled_letter_by_letter_is_the_term():
     assert corrector.correct("so open a i is worth a lot of money these days, they say on the radio").edits == ()
 
 
+@pytest.mark.parametrize("decision", ["rules", "model"])
+@pytest.mark.parametrize(
+    "raw, fixed",
+    [
+        ("Les elle-elle-aime ont tout changé.", "Les LLM ont tout changé."),
+        ("On parle de l'air-elle-hache-èf dans ce papier.", "On parle de l'RLHF dans ce papier."),
+        ("And then, our LHF made the model polite.", "And then, RLHF made the model polite."),
+        ("We talked about see an RS for an hour.", "We talked about CNRS for an hour."),
+    ],
+)
+def test_an_acronym_said_by_its_letters_names_is_the_term(decision, raw, fixed):
+    corrector = Corrector(Lexicon.from_terms(["LLM", "RLHF", "CNRS", "OpenAI"]), decision=decision)
+    result = corrector.correct(raw)
+    assert result.text == fixed
+    assert "letters said one by one" in result.edits[0].reason
+
+
+def test_letter_names_that_are_ordinary_words_are_not_spelling():
+    corrector = Corrector(Lexicon.from_terms(["LLM", "URI", "ICA", "LAI"]))
+    # apart, letter names are words: "elle... elle aime", "you are I", "I see a": no clue, no edit
+    for text in ("Et puis elle elle aime le chocolat, vraiment.", "Well you are I guess the best judge.",
+                 "I see a dog in the garden.", "Elle l'a dit hier, elle a ri."):
+        assert corrector.correct(text).edits == (), text
+    # two letters said aloud are too often two words ("elle a"): only acronyms of three letters or more
+    assert Corrector(Lexicon.from_terms(["LA"])).correct("Elle-a tout vu.").edits == ()
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("transform", [str, str.lower, str.upper])
 def test_ordinary_uses_of_the_lexicons_words_are_left_alone(lang, transform):

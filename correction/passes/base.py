@@ -8,9 +8,10 @@ from functools import cached_property
 from itertools import accumulate
 from typing import TYPE_CHECKING, Protocol
 
-from ..analysis import AnalyzedText, Span
+from ..analysis import MAX_SPAN_TOKENS, AnalyzedText, Span
 from ..candidates import Candidate
 from ..index import LexiconIndex, Surface
+from ..letters import is_acronym, said_letters
 from ..rewrite import plan_changes, rewritten_tokens
 from ..text import fold
 from ..wordfreqs import is_function_word, max_zipf
@@ -76,6 +77,28 @@ class Job:
         exact, text = self.index.exact, self.text
         return tuple((text.span(first, last, key), tuple(exact[key]))
                      for first, last, key in text.span_ranges() if key in exact)
+
+    @cached_property
+    def spelled_hits(self) -> tuple[tuple[Span, tuple[Surface, ...]], ...]:
+        """Spans whose words say an acronym's letters by their names ("elle-elle-aime", "our LHF"
+        -> LLM, RLHF; see :mod:`correction.letters`): at least one letter said by name, and every
+        letter of an acronym of the lexicon, no more. Never a mention: the letters are heard, not written."""
+        text, exact = self.text, self.index.exact
+        # an elided word or a contraction's end is a letter only in writing: "l'", "it's", "we've"
+        said = [None if elided or (token.after_apostrophe and len(token.text) <= 2) else said_letters(token.text)
+                for token, elided in zip(text.tokens, text.elided)]
+        hits = []
+        for first in range(len(said)):
+            letters, named = "", False
+            for last in range(first + 1, min(first + MAX_SPAN_TOKENS, len(said)) + 1):
+                reading = said[last - 1]
+                if reading is None or (last > first + 1 and not text.joins[last - 1]):
+                    break
+                letters, named = letters + reading.letters, named or reading.named
+                surfaces = tuple(surface for surface in exact.get(letters, ()) if is_acronym(surface.text))
+                if named and surfaces:
+                    hits.append((text.span(first, last, "".join(text.keys[first:last])), surfaces))
+        return tuple(hits)
 
     @cached_property
     def mentions(self) -> tuple[tuple[Span, Surface], ...]:

@@ -14,6 +14,7 @@ from rapidfuzz.distance import Indel
 
 from .. import phonetics
 from ..analysis import AnalyzedText, Span
+from ..letters import VOWEL_WORDS, said_letters
 from ..text import fold
 from ..wordfreqs import is_function_word, max_zipf
 
@@ -30,8 +31,6 @@ MIN_WORD_SIMILARITY = 0.5
 # Endings that make words of names, folded (French and English): "googler", "macronie", "tweeting".
 DERIVED_ENDINGS = frozenset("er ers eur eurs euse euses ien iens ienne iste isme ie ies ing ings ed ee ees".split())
 
-# Letters that are words on their own: "a", "à", "y", "i", "o".
-_VOWEL_WORDS = frozenset("aàeéiouy")
 # A word cut off in speech, as recognisers write it: "Brock- Brockman" (a pause, "Altmann... ", is not).
 CUT_OFF = re.compile(r"^[-‐–]\s")
 
@@ -87,10 +86,19 @@ def is_ambiguous(text: AnalyzedText, span: Span, replacement: str, approximate: 
 
 def spells_letters(text: AnalyzedText, span: Span) -> bool:
     """Whether the span spells letters out, as recognisers write an acronym they heard letter by
-    letter: two consonants or more alone ("chat g p t", "l l m"; not "a i", which are words)."""
-    letters = [token.text for token in text.tokens[span.first : span.last]
-               if len(token.text) == 1 and token.text.isalpha() and token.text.casefold() not in _VOWEL_WORDS]
-    return len(letters) >= 2
+    letter: two consonants or more alone ("chat g p t", "l l m"; not "a i", which are words), or
+    letters said by their names where no sentence would have them: joined by hyphens
+    ("elle-elle-aime") or beside letters written as such ("our LHF", "see an RS"). Names apart
+    ("elle elle aime") may be words: "elle... elle aime"."""
+    tokens = text.tokens[span.first : span.last]
+    letters = [token.text for token in tokens
+               if len(token.text) == 1 and token.text.isalpha() and token.text.casefold() not in VOWEL_WORDS]
+    if len(letters) >= 2:
+        return True
+    said = [said_letters(token.text) for token in tokens]
+    if any(reading is None for reading in said) or not any(reading.named for reading in said):
+        return False
+    return any("-" in token.text or reading.written for token, reading in zip(tokens, said))
 
 
 def eligible_for_approximate(text: AnalyzedText, span: Span, anchors: frozenset[int] = frozenset()) -> bool:
