@@ -42,6 +42,19 @@ def test_mishearings_are_fixed(corrector, raw, fixed):
     assert corrector.correct(raw).text == fixed
 
 
+def test_a_half_right_that_many_entries_share_is_no_clue():
+    """In a lexicon of thousands of people a common first name is many entries', and some surname
+    among them sounds like any real person's: "Patrick Hetzel" is not "Patrick Yates"."""
+    text = "La parole est à Monsieur Patrick Hetzel, pour le groupe."
+    alone = Lexicon.from_terms(["Patrick Yates"])
+    assert Corrector(alone).correct(text).text == text.replace("Hetzel", "Yates")  # one Patrick: the clue holds
+    crowd = Lexicon.from_terms(["Patrick Yates", *(f"Patrick {name}" for name in ("Ames", "Bloch", "Curtis", "Dunn", "Egan"))])
+    result = Corrector(crowd).correct(text)
+    assert result.edits == ()
+    decisions = {c.decision for c in result.candidates if c.entity == "Patrick Yates"}
+    assert decisions and all("'patrick' is 5 other entries' too, no clue" in decision for decision in decisions)
+
+
 @pytest.mark.parametrize(
     "ordinary",
     [

@@ -15,7 +15,8 @@ word or name that merely looks like the entity ("Emet Scheer", "Korah") needs tw
 
 Half the name right, with the half heard right no other entry's ("Thomas" of Thomas Pesquet
 alone in the lexicon), pins the span to that person: ordinary words then need two clues, as a
-rare word does. A half shared by other entries (any big lexicon) does not pin it.
+rare word does. A half shared by other entries does not pin it, and one that many share (a common
+first name in a lexicon of thousands of people) is no clue at all.
 
 Capitals and a comma fit any real name, so at least one clue must tie the span to the domain
 (named elsewhere, near, or half the name right). Ordinary phrases win ties: "il y a tout le
@@ -52,6 +53,11 @@ FULL_NAME_MIN_SOUND = 0.95
 # (3.6) or "hugging" (3.5) point at their names, "federal" (5.1) or "google" (4.9) at many.
 DISTINCTIVE_ZIPF = 4.5
 MAX_ROUNDS = 4
+# A person's first name or surname heard right is a clue while fewer other entries share it: about
+# 1% of pairs of surnames sound alike (>= 0.75; 28 of 2,996 pairs of 1,505 Faker surnames,
+# 2026-12-05), so with five other Patricks a real "Patrick X" finds a look-alike 5% of the time,
+# with the 300 of a 100,000-name lexicon almost always.
+MAX_OTHERS_SHARING_HALF = 5
 # How many clues each shape of candidate needs, in a cased transcript and in one without casing.
 REQUIRED_CLUES = {
     "ordinary words": 3,
@@ -175,13 +181,14 @@ def right_half(text: AnalyzedText, candidate: Candidate) -> str:
     return ""
 
 
-def pins_entity(job: Job, candidate: Candidate, half: str) -> bool:
-    """True when the half heard right belongs to this entity alone in the lexicon: "Bernard" of
-    Bernard Arnault in a lexicon of a few hundred names, where in 100,000 names "Xavier Breton" has
-    dozens of Xaviers to be half right about."""
+def others_sharing(job: Job, candidate: Candidate, half: str) -> int | None:
+    """How many other entries have the half heard right as a first name or surname: 0 when it
+    belongs to this entity alone ("Bernard" of Bernard Arnault in a few hundred names), dozens in
+    100,000 names ("Xavier Breton" has dozens of Xaviers to be half right about). None when it
+    cannot be counted: only a person's first names and surnames are indexed."""
     if not half or not name_parts(candidate.surface.entry):
-        return False  # only a person's first names and surnames are indexed, and so can be counted
-    return {surface.entry.term for surface in job.index.exact.get(half, ())} <= {candidate.entity}
+        return None
+    return len({surface.entry.term for surface in job.index.exact.get(half, ())} - {candidate.entity})
 
 
 def shape_of(text: AnalyzedText, candidate: Candidate) -> str:
@@ -233,7 +240,7 @@ class ContextPass:
         # half the name right depends on the candidate alone: found once, not again in every round
         halves = {position: right_half(text, candidate)
                   for position, candidate in enumerate(candidates) if candidate.ambiguous}
-        pinned = {position: pins_entity(job, candidates[position], half) for position, half in halves.items()}
+        sharing = {position: others_sharing(job, candidates[position], half) for position, half in halves.items()}
         for position, candidate in enumerate(candidates):
             if candidate.ambiguous:
                 refused = self._refusal(text, candidate, bool(halves[position]))
@@ -250,7 +257,7 @@ class ContextPass:
             for position in to_decide:
                 before = decided[position]
                 decided[position] = self._decide(text, candidates[position], mentions, halves[position],
-                                                 pinned[position])
+                                                 sharing[position])
                 if decided[position].decision.startswith("kept") != before.decision.startswith("kept"):
                     flipped.append(decided[position])
             if not flipped:
@@ -285,11 +292,15 @@ class ContextPass:
         return ""
 
     def _decide(self, text: AnalyzedText, candidate: Candidate, mentions: "Mentions", half: str,
-                pinned: bool) -> Candidate:
+                others: int | None) -> Candidate:
         """The verdict on clues; ``half`` is the half of the name heard right ("" if none, see
-        :func:`right_half`), ``pinned`` whether that half is this entity's alone."""
-        half_named = bool(half)
+        :func:`right_half`), ``others`` how many other entries share it (see :func:`others_sharing`)."""
         span, entry = candidate.span, candidate.surface.entry
+        pinned = others == 0
+        # A half that many entries share ties the span to none of them: in 100,000 names "Patrick
+        # Hetzel" is half right about 300 Patricks, and one of them sounds like "Hetzel".
+        crowded = others is not None and others >= MAX_OTHERS_SHARING_HALF
+        half_named = bool(half) and not crowded
         tokens = text.tokens
         shape = shape_of(text, candidate)
         clues = []
@@ -334,7 +345,9 @@ class ContextPass:
         verdict = "kept" if len(clues) >= required and domain else "dropped"
         summary = ", ".join(clues) or "no clue"
         decision = f"{verdict}: {shape}; {len(clues)} of 5 clues ({summary})"
-        if verdict == "dropped" and half_named and not pinned and text.cased:
+        if verdict == "dropped" and crowded:
+            decision += f"; {half!r} is {others} other entries' too, no clue"
+        elif verdict == "dropped" and half_named and not pinned and text.cased:
             decision += f"; {half!r} is another entry's too"
         return replace(candidate, decision=decision, reason=f"{candidate.reason}; {decision}")
 
