@@ -1,6 +1,8 @@
 """The engine end to end: table-driven sentences that are not in the dev set, and properties."""
 
+from itertools import islice, product
 from pathlib import Path
+from string import ascii_lowercase
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -53,6 +55,23 @@ def test_a_half_right_that_many_entries_share_is_no_clue():
     assert result.edits == ()
     decisions = {c.decision for c in result.candidates if c.entity == "Patrick Yates"}
     assert decisions and all("'patrick' is 5 other entries' too, no clue" in decision for decision in decisions)
+
+
+def test_a_loose_match_in_a_large_lexicon_needs_context():
+    """Among tens of thousands of forms, a name absent from the lexicon often has a look-alike by
+    chance: a match that stands alone in a small lexicon (0.88) is left to context in a large one."""
+    padding = ["Qz" + "".join(letters) for letters in islice(product(ascii_lowercase, repeat=4), 20_000)]
+    passes = ("exact", "fuzzy", "context")  # no sound index: 20,000 readings are slow to make
+    text = "Hier soir, Brokmann a quitté la salle sans un mot."
+    small = Corrector(Lexicon.from_terms(["Greg Brockman"]), passes=passes)
+    assert small.correct(text).text == text.replace("Brokmann", "Brockman")
+    large = Corrector(Lexicon.from_terms(["Greg Brockman", *padding]), passes=passes)
+    result = large.correct(text)
+    assert result.edits == ()
+    assert any("what 20,003 forms need without context; dropped" in c.reason for c in result.candidates)
+    # named elsewhere, the same match is kept
+    named = "Greg Brockman est parti. " + text
+    assert large.correct(named).text == named.replace("Brokmann", "Brockman")
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from ..rewrite import plan_changes, rewritten_tokens
 from ..text import fold
 from ..wordfreqs import is_function_word, max_zipf
 from .guards import (CUT_OFF, MAX_ANCHOR_ZIPF, MAX_KEY_LENGTH, MIN_KEY_LENGTH, eligible_for_approximate,
-                     has_accents, is_ambiguous, is_derived, words_align)
+                     has_accents, is_ambiguous, is_derived, sure_bound, words_align)
 
 if TYPE_CHECKING:
     from ..decision.model import DecisionModel
@@ -187,6 +187,12 @@ class Job:
         return tuple(spans)
 
     @cached_property
+    def sure_bound(self) -> float:
+        """The score an approximate match needs to stand without context in this lexicon (see
+        :func:`~correction.passes.guards.sure_bound`): below it, the ``context`` pass decides."""
+        return sure_bound(self.settings.min_score, len(self.index.spelling.keys))
+
+    @cached_property
     def name_anchors(self) -> frozenset[int]:
         """Tokens spelled as a person's first name or surname, whatever their case ("sam", "Hassabis"):
         the rest of the name may be misheard next to one ("sam altmann"), even in a lower-case
@@ -261,8 +267,13 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     # "Jean-Paul" -> "Jean Paul": the hyphen made one compound name (a composite first name, a double
     # surname, a town); the same letters apart are another name, so the split is a judgement call
     split_compound = not approximate and "-" in span.text and span.text.replace("-", " ").casefold() == replacement.casefold()
-    ambiguous = is_ambiguous(text, span, surface.replacement) or unaccented or split_compound or (
+    # in a lexicon of many thousands of names, a match this loose is as likely a look-alike by chance
+    # (the fitted decision weighs the lexicon's size itself)
+    by_chance = approximate and job.settings.model is None and score < job.sure_bound
+    ambiguous = is_ambiguous(text, span, surface.replacement) or unaccented or split_compound or by_chance or (
         # a real word that only gains a capital may be just the word: "a llama at the farm"
         (approximate or (case_only and span.size == 1 and not recapitalised))
         and not partly_right and is_ambiguous(text, changed_span, surface.replacement, approximate=True))
+    if by_chance:
+        reason += f"; under {job.sure_bound:.2f}, what {len(job.index.spelling.keys):,} forms need without context"
     return Candidate(span, surface, round(score, 4), pass_name, reason, ambiguous=ambiguous, changes=changes)

@@ -7,6 +7,7 @@ check one rule at a time; :func:`correction.passes.base.make_candidate` applies 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -31,8 +32,27 @@ MIN_WORD_SIMILARITY = 0.5
 # Endings that make words of names, folded (French and English): "googler", "macronie", "tweeting".
 DERIVED_ENDINGS = frozenset("er ers eur eurs euse euses ien iens ienne iste isme ie ies ing ings ed ee ees".split())
 
+# Chance look-alikes: the share of pairs of lexicon names that match at similarity s falls about
+# e^-32 per unit of s (spelling and sound alike: 7e-5 at 0.8, 3.5e-6 at 0.9, 6.6e-7 at 0.95 in
+# spelling; 1.5e-4, 8.3e-6, 1.1e-6 in sound; 400 names against the 100,000-name Faker lexicon's
+# forms, 2026-12-05), while the chance that some form matches grows with the number of forms.
+CHANCE_DECAY = 32.0
+# --min-score was chosen with lexicons up to about this many forms (the shipped one has 687).
+REFERENCE_FORMS = 1_000
 # A word cut off in speech, as recognisers write it: "Brock- Brockman" (a pause, "Altmann... ", is not).
 CUT_OFF = re.compile(r"^[-‐–]\s")
+
+
+def sure_bound(min_score: float, forms: int) -> float:
+    """The score an approximate match needs to be applied on its own, without context, in a lexicon
+    of ``forms`` spellings: ``min_score`` up to a thousand forms, then higher, so that a name
+    absent from the lexicon finds a look-alike by chance no more often than in a lexicon of a
+    thousand ("Suguenot" ~ "Seguin" 0.80, "Patrick Hetzel" ~ "Patrick Yates" among 100,000 names).
+
+    >>> sure_bound(0.8, 500), round(sure_bound(0.8, 10_000), 3), round(sure_bound(0.8, 100_000), 3)
+    (0.8, 0.872, 0.944)
+    """
+    return min(1.0, min_score + max(0.0, math.log(forms / REFERENCE_FORMS)) / CHANCE_DECAY)
 
 
 def words_align(heard: str, form: str) -> bool:
