@@ -12,6 +12,7 @@ many keys share its bigrams, not on the size of the lexicon.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Mapping, NamedTuple, Sequence
 
 import numpy as np
@@ -288,6 +289,14 @@ class LexiconIndex:
     @property
     def approximate_surfaces(self) -> list[Surface]:
         return [surface for surface in self.surfaces if len(surface.key) >= MIN_APPROXIMATE_KEY]
+
+    @cached_property
+    def approximate_forms(self) -> int:
+        """How many forms the approximate passes look up (the spelling index's keys), counted
+        without building that index: a run with the sound look-up alone never needs it."""
+        if self._spelling is not None:
+            return len(self._spelling.keys)
+        return sum(len(surface.key) >= MIN_APPROXIMATE_KEY for surface in self.surfaces)
 
     @property
     def spelling(self) -> NgramIndex:

@@ -190,7 +190,7 @@ class Job:
     def sure_bound(self) -> float:
         """The score an approximate match needs to stand without context in this lexicon (see
         :func:`~correction.passes.guards.sure_bound`): below it, the ``context`` pass decides."""
-        return sure_bound(self.settings.min_score, len(self.index.spelling.keys))
+        return sure_bound(self.settings.min_score, self.index.approximate_forms)
 
     @cached_property
     def name_anchors(self) -> frozenset[int]:
@@ -275,5 +275,5 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
         (approximate or (case_only and span.size == 1 and not recapitalised))
         and not partly_right and is_ambiguous(text, changed_span, surface.replacement, approximate=True))
     if by_chance:
-        reason += f"; under {job.sure_bound:.2f}, what {len(job.index.spelling.keys):,} forms need without context"
+        reason += f"; under {job.sure_bound:.2f}, what {job.index.approximate_forms:,} forms need without context"
     return Candidate(span, surface, round(score, 4), pass_name, reason, ambiguous=ambiguous, changes=changes)

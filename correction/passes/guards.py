@@ -37,7 +37,7 @@ DERIVED_ENDINGS = frozenset("er ers eur eurs euse euses ien iens ienne iste isme
 # spelling; 1.5e-4, 8.3e-6, 1.1e-6 in sound; 400 names against the 100,000-name Faker lexicon's
 # forms, 2026-12-05), while the chance that some form matches grows with the number of forms.
 CHANCE_DECAY = 32.0
-# --min-score was chosen with lexicons up to about this many forms (the shipped one has 687).
+# --min-score was chosen with lexicons up to about this many forms (the shipped one has 695).
 REFERENCE_FORMS = 1_000
 # A word cut off in speech, as recognisers write it: "Brock- Brockman" (a pause, "Altmann... ", is not).
 CUT_OFF = re.compile(r"^[-‐–]\s")
