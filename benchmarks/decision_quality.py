@@ -2,7 +2,8 @@
 
     python benchmarks/decision_quality.py [--decision rules|model|both] [--no-large]
 
-Prints Markdown (and writes benchmarks/results/decision.md and reliability.md):
+Prints Markdown (and, run whole: both decisions, the large lexicon too, writes
+benchmarks/results/decision.md and reliability.md):
 
 * the asr-loop MEASURING domains (politics, business, science; voices not fitted on), per kind
   and language, each set with its canonical-only lexicon: candidate recall (a candidate for the
@@ -244,13 +245,16 @@ def main(argv=None) -> int:
            *ordinary_rows(decisions, not args.no_large)]
     text = "\n".join(out)
     print(text, flush=True)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "decision.md").write_text(text + "\n", encoding="utf-8")
+    whole = args.decision == "both" and not args.no_large
+    if whole:  # a partial run prints its rows; only the whole table replaces the recorded one
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "decision.md").write_text(text + "\n", encoding="utf-8")
     if "model" in decisions:
         table = "\n".join(["Reliability of the decision model on the asr-loop measuring domains "
                            f"({datetime.date.today()}):", "", *reliability()])
         print("\n" + table)
-        (RESULTS / "reliability.md").write_text(table + "\n", encoding="utf-8")
+        if whole:
+            (RESULTS / "reliability.md").write_text(table + "\n", encoding="utf-8")
     return 0
 
 
