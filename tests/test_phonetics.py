@@ -1,7 +1,7 @@
 import pytest
 from rapidfuzz.distance import Indel
 
-from correction.phonetics import coarse_key, readings
+from correction.phonetics import coarse_key, readings, similarity_matrix, sound_similarity
 
 
 def best_similarity(first: str, second: str) -> float:
@@ -26,3 +26,13 @@ def test_different_sounds_are_far(heard, term):
 
 def test_coarse_key_folds_vowels_and_r_sounds():
     assert coarse_key("ɛmɪt ʃɪɹ") == coarse_key("emit ʃiʁ") == "emetSer"
+
+
+def test_the_similarity_matrix_holds_every_pair_as_compared_one_by_one():
+    rows, columns = ["Korah", "pair plexi tee", "mean"], ["Quora", "Perplexity", "Shaun", "Open A I"]
+    matrix = similarity_matrix(rows, columns)
+    assert matrix.shape == (3, 4)
+    for i, row in enumerate(rows):
+        for j, column in enumerate(columns):
+            assert matrix[i, j] == pytest.approx(sound_similarity(row, column)) == pytest.approx(best_similarity(row, column))
+    assert matrix[1].argmax() == 1  # "pair plexi tee" sounds most like Perplexity

@@ -16,6 +16,7 @@ from .. import phonetics
 from ..candidates import Candidate
 from ..index import LexiconIndex, Surface
 from .base import MAX_MATCHES_PER_SPAN, Job, Settings, make_candidate
+from .echoes import echoes
 
 VOWELS = set("aeiouy")
 # Below this many coarse phonemes a sound match is a coin toss ("me" ~ "Meet").
@@ -59,7 +60,24 @@ class PhoneticPass:
                 candidate = make_candidate(job, span, surface, similarity, self.name, reason)
                 if candidate is not None:
                     proposed.append(replace(candidate, ambiguous=True) if unsure else candidate)
+        if not job.settings.generous:  # generous proposing weighs every run of words already
+            proposed += self._heard_in_pieces(job, {(c.span.first, c.span.last, c.entity) for c in proposed})
         return candidates + proposed
+
+    def _heard_in_pieces(self, job: Job, proposed: set[tuple[int, int, str]]) -> list[Candidate]:
+        """Runs of words that sound like a name the transcript says right elsewhere (see
+        :mod:`correction.passes.echoes`): sure, for the transcript itself ties them to the entity."""
+        found = []
+        for span, surface, similarity, named in echoes(job):
+            if (span.first, span.last, surface.entry.term) in proposed:
+                continue
+            line, _ = job.text.line_and_column(named.start)
+            reason = (f"sounds like {surface.describe()} ({similarity:.2f}), a name the transcript says right "
+                      f"(line {line}), heard in words foreign to its language")
+            candidate = make_candidate(job, span, surface, similarity, self.name, reason)
+            if candidate is not None:
+                found.append(replace(candidate, ambiguous=False, reason=reason))
+        return found
 
     @staticmethod
     def _matches(key: str, name_like: bool, cased: bool, hits: list[tuple[int, float, str, str]],

@@ -1,0 +1,59 @@
+"""A name heard as words of their own ("pair plexi tee" for Perplexity), found against the names
+the transcript says right (correction/passes/echoes.py)."""
+
+import pytest
+
+from correction import Corrector, Lexicon
+from correction.passes import echoes
+
+LEXICON = Lexicon.from_terms(["Perplexity", "Anthropic", "Midjourney", "OpenAI", "Satya Nadella", "Gemini"])
+
+
+@pytest.fixture(scope="module")
+def corrector():
+    return Corrector(LEXICON)
+
+
+@pytest.mark.parametrize("raw, fixed", [
+    ("Perplexity lève des fonds. Hier, pair plexi tee a lancé un navigateur.",
+     "Perplexity lève des fonds. Hier, Perplexity a lancé un navigateur."),
+    ("Anthropic a publié un rapport. Selon Anne tropic, le modèle est plus sûr.",
+     "Anthropic a publié un rapport. Selon Anthropic, le modèle est plus sûr."),
+    ("Perplexity raised money.\nThe pair plexi tee browser is out.",
+     "Perplexity raised money.\nThe Perplexity browser is out."),
+])
+def test_a_name_the_transcript_says_is_found_where_it_is_heard_in_pieces(corrector, raw, fixed):
+    result = corrector.correct(raw)
+    assert result.text == fixed
+    (edit,) = result.edits
+    assert edit.pass_name == "phonetic" and "a name the transcript says right (line 1)" in edit.reason
+
+
+def test_the_same_pieces_are_left_alone_where_the_name_is_not_said(corrector):
+    for raw in ("Hier, pair plexi tee a lancé un navigateur.", "Selon Anne tropic, le modèle est plus sûr."):
+        assert corrector.correct(raw).edits == (), raw
+
+
+def test_words_of_the_transcripts_own_language_are_not_pieces(corrector):
+    # "open eye" sounds like OpenAI, named on the same line, but it is English in an English transcript
+    raw = "OpenAI released a model. Keep an open eye on it."
+    assert corrector.correct(raw).edits == ()
+    job = corrector.job_for(corrector.propose(raw)[0])
+    assert echoes.echoes(job) == []
+
+
+def test_an_ordinary_word_beside_the_pieces_stays_unless_the_name_needs_its_sound(corrector):
+    # "veut" brings "minjune" a little closer to Midjourney (0.83 -> 0.86): beside the name, not of it
+    raw = "Midjourney a levé des fonds. Ensuite minjune veut devenir incontournable."
+    assert "veut devenir" in corrector.correct(raw).text
+    # "journée" is the name's second half: "Mid" alone is far from it
+    assert corrector.correct("On a testé Midjourney hier. Mid journée produit de belles images.").text == (
+        "On a testé Midjourney hier. Midjourney produit de belles images.")
+
+
+def test_a_lexicon_of_many_names_adds_no_look_alikes():
+    """Only the entities the transcript names are compared: two thousand more names change nothing."""
+    names = [f"{first} {last}" for first in ("Paul", "Anne", "Marc", "Julie") for last in map(str, range(500))]
+    large = Corrector(Lexicon.from_terms(["Perplexity", *names]))
+    result = large.correct("Perplexity lève des fonds. Hier, pair plexi tee a lancé un navigateur.")
+    assert [(edit.original, edit.replacement) for edit in result.edits] == [("pair plexi tee", "Perplexity")]
