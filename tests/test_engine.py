@@ -103,6 +103,18 @@ def test_il_y_a_becomes_ilya_only_where_context_names_him(corrector):
     assert any(c.span.text == "il y a" and c.span.start > text.index("Et il") for c in dropped)
 
 
+def test_an_acronym_in_capitals_names_its_entity_though_its_letters_make_a_word():
+    """"AGI" in capitals names the term, so "l'Agi" later is AGI recased; the French word "agi"
+    ("il a agi") says nothing, and in lower case the word needs more than the entity named."""
+    corrector = Corrector(Lexicon.from_terms(["AGI", "Sam Altman", "OpenAI"]))
+    text = "Sam Altman parle souvent de l'AGI. Pour lui, l'Agi arrivera avant 2030. Selon lui, l'agi est proche."
+    result = corrector.correct(text)
+    assert [(edit.original, edit.replacement) for edit in result.edits] == [("Agi", "AGI")]
+    assert "named elsewhere" in result.edits[0].reason
+    # without the acronym written in capitals, nothing names AGI: "Agi" stays
+    assert corrector.correct(text.replace("l'AGI", "l'avenir")).edits == ()
+
+
 def test_rare_words_that_look_like_a_name_need_the_domain_nearby(corrector):
     alone = "J'ai posé la question sur Korah hier, avec le roi Salman."
     assert corrector.correct(alone).edits == ()

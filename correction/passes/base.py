@@ -126,10 +126,12 @@ class Job:
     def distinctive_mentions(self) -> tuple[tuple[Span, Surface], ...]:
         """Mentions that say which entity the talk is about: not only ordinary words ("Claude" as a
         first name, "Apple", "Meta" say nothing about the domain), or a name of several words
-        written as one ("Emmanuel Macron", "Google Meet")."""
+        written as one ("Emmanuel Macron", "Google Meet"), or an acronym written in capitals in a
+        cased transcript ("AGI" is not the French word "agi", nor "ESA" "esa")."""
         text = self.text
         return tuple((span, surface) for span, surface in self.mentions
-                     if not text.all_common(span) or (span.size > 1 and text.name_like(span)))
+                     if not text.all_common(span) or (span.size > 1 and text.name_like(span))
+                     or (text.cased and is_acronym(span.text)))
 
     def _inside_other_name(self, span: Span, surface: Surface) -> bool:
         """A first name or surname beside a capitalised word foreign to the name names someone or
