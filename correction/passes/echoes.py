@@ -19,6 +19,7 @@ case), on the real parts of the ordinary speech corpora: 0 spans in 9,042 French
 from __future__ import annotations
 
 import numpy
+from rapidfuzz.distance import Indel
 
 from .. import phonetics
 from ..analysis import MAX_SPAN_TOKENS, AnalyzedText, Span
@@ -31,10 +32,12 @@ from .base import Job
 # 0.93, "Sonder pitch eye" / Sundar Pichai 0.91). On the asr-loop sets made to name each entity
 # right one time in three, no span at 0.85 or above was another entity or no entity at all.
 ECHO_MIN_SOUND = 0.85
-# An ordinary word of the transcript's language at a run's end must bring it this much closer to
-# the name: it is there for its sound ("Mid journée" against "Mid"), not just beside it ("minjune
-# veut" 0.86 against "minjune" 0.83).
-ECHO_EDGE_GAIN = 0.1
+# An ordinary word of the transcript's language at a run's end must sound like that end of the
+# name (its reading against as many sounds of the name's): it is there for its sound ("journée" /
+# Midjourney's "Sorne" 1.0, "manual" / Emmanuelle Charpentier's "emanelS" 0.71), not just beside
+# it ("veut" in "minjune veut" 0.50). A word of one sound matches any name ending in a vowel, so
+# it is never taken for part of one.
+ECHO_EDGE_MIN_SOUND = 0.6
 
 
 def foreign_here(text: AnalyzedText, position: int) -> bool:
@@ -61,25 +64,19 @@ def whole_forms(job: Job, entry: Entry) -> list[Surface]:
     return list(forms.values())
 
 
-def _runs(job: Job) -> list[tuple[Span, bool]]:
+def _runs(job: Job) -> list[Span]:
     """Runs of one to four words with a word foreign to the transcript's language, no digits, not
-    over a name already right and not starting or ending with an elided word, each with whether
-    it may be a name in pieces: two words or more, not starting or ending with a function word
-    ("the", "de", "a"). The others are compared too, so that a run that sounds closer with a word
-    more or less ("the manual sharpener", "minjune" against "minjune a") keeps its words."""
+    over a name already right, not starting or ending with an elided word."""
     text, runs = job.text, []
     named = [False] * len(text.tokens)
     for span, _ in job.mentions:
         named[span.first : span.last] = [True] * span.size
     foreign = [foreign_here(text, position) for position in range(len(text.tokens))]
-    function = [is_function_word(key) for key in text.keys]
     for first, last, key in text.span_ranges(MAX_SPAN_TOKENS):
         if text.elided[first] or text.elided[last - 1] or not any(foreign[first:last]) or any(named[first:last]):
             continue
-        if any(token.text.isdigit() for token in text.tokens[first:last]):
-            continue
-        pieces = last - first >= 2 and not function[first] and not function[last - 1]
-        runs.append((text.span(first, last, key), pieces))
+        if not any(token.text.isdigit() for token in text.tokens[first:last]):
+            runs.append(text.span(first, last, key))
     return runs
 
 
@@ -94,10 +91,10 @@ def echoes(job: Job) -> list[tuple[Span, Surface, float, Span]]:
     runs = _runs(job)
     if not runs or not forms:
         return []
-    similarity = phonetics.similarity_matrix([" ".join(span.text.split()) for span, _ in runs],
+    similarity = phonetics.similarity_matrix([" ".join(span.text.split()) for span in runs],
                                              [surface.text for surface in forms])
     columns = similarity.argmax(axis=1)
-    row_of = {(span.first, span.last): row for row, (span, _) in enumerate(runs)}
+    row_of = {(span.first, span.last): row for row, span in enumerate(runs)}
 
     def sounds(first: int, last: int, column: int) -> float:
         row = row_of.get((first, last))
@@ -106,29 +103,45 @@ def echoes(job: Job) -> list[tuple[Span, Surface, float, Span]]:
     found: list[tuple[Span, Surface, float, Span]] = []
     won: list[Span] = []
     # the closest runs first, the shorter on a tie
-    for row in sorted(range(len(runs)), key=lambda row: (-similarity[row, columns[row]], runs[row][0].size)):
+    for row in sorted(range(len(runs)), key=lambda row: (-similarity[row, columns[row]], runs[row].size)):
         column = int(columns[row])
-        score, (span, pieces) = float(similarity[row, column]), runs[row]
+        score, span = float(similarity[row, column]), runs[row]
         if score < ECHO_MIN_SOUND:
             break
         if any(span.first < other.last and other.first < span.last for other in won):
             continue
         won.append(span)
-        if pieces and _bounded(job.text, span, lambda first, last: sounds(first, last, column), score):
+        # a single word is the approximate passes' to weigh; it still wins its word from longer runs
+        if span.size > 1 and _bounded(job.text, span, forms[column], lambda first, last: sounds(first, last, column)):
             surface = forms[column]
             found.append((span, surface, score, entries[surface.entry.term][1]))
     return found
 
 
-def _bounded(text: AnalyzedText, span: Span, sounds, score: float) -> bool:
-    """Whether the run's ends are the name's: an ordinary word of the transcript at an end must
-    bring the run clearly closer to the name ("journée" in "Mid journée"; not "veut" in "minjune
-    veut"), and a function word beside it must not sound as right ("a ren messenger": is "a" part
-    of the name?). ``sounds(first, last)`` is another run's similarity to the same form."""
-    for end, shorter in ((span.first, (span.first + 1, span.last)), (span.last - 1, (span.first, span.last - 1))):
-        if not foreign_here(text, end) and sounds(*shorter) > score - ECHO_EDGE_GAIN:
+def _bounded(text: AnalyzedText, span: Span, form: Surface, sounds) -> bool:
+    """Whether the run's ends are the name's: never a function word of either language, which the
+    recogniser wrote because it heard one (though its sound may fit the name's: "and tropic",
+    "dimoté chalame et"); an ordinary word of the transcript must sound like that end of the name
+    (see ``ECHO_EDGE_MIN_SOUND``); and a function word beside the run must not sound as right ("a
+    ren messenger": is "a" part of the name?). ``sounds(first, last)`` is another run's similarity
+    to the same form."""
+    for position, left in ((span.first, True), (span.last - 1, False)):
+        if is_function_word(text.keys[position]):
+            return False  # "PPT for", "chalame et", "Malka RAM has": the sound may fit, the word was heard
+        if not foreign_here(text, position) and not _sounds_like_end(text.tokens[position].text, form.text, left):
             return False
-    for longer in ((span.first - 1, span.last), (span.first, span.last + 1)):
-        if sounds(*longer) >= score:
-            return False
-    return True
+    score = sounds(span.first, span.last)
+    return all(sounds(*longer) < score for longer in ((span.first - 1, span.last), (span.first, span.last + 1)))
+
+
+def _sounds_like_end(word: str, name: str, left: bool) -> bool:
+    """Whether ``word`` sounds like the start (``left``) or the end of ``name``, in any reading."""
+    keys = phonetics.readings([word, name])
+    for heard in keys[word].values():
+        if len(heard) < 2:
+            continue
+        for said in keys[name].values():
+            end = said[: len(heard)] if left else said[-len(heard) :]
+            if Indel.normalized_similarity(heard, end) >= ECHO_EDGE_MIN_SOUND:
+                return True
+    return False
