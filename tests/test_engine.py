@@ -115,6 +115,18 @@ def test_an_acronym_in_capitals_names_its_entity_though_its_letters_make_a_word(
     assert corrector.correct(text.replace("l'AGI", "l'avenir")).edits == ()
 
 
+def test_a_version_number_is_heard_as_a_number_not_found_by_a_look_alike_word():
+    """"Gemini Pro" sounds 0.84 like "Gemini 3", but "Pro" does not sound like "three" or "trois":
+    another product, not a mishearing. A word that sounds like the number is one ("for" in "PPT
+    for" for GPT-4), and a number said in words is matched exactly."""
+    corrector = Corrector(Lexicon.from_terms(["Gemini 3", "Gemini", "Google", "GPT-4"]))
+    assert corrector.correct("Google launched Gemini. Then Gemini Pro got an update.").edits == ()
+    assert corrector.correct("Google a sorti Gemini Trois hier.").text == "Google a sorti Gemini 3 hier."
+    from correction.passes.guards import numbers_heard
+    assert numbers_heard("PPT for", "GPT-4") and numbers_heard("Six", "6") and numbers_heard("ppt4", "GPT-4")
+    assert not numbers_heard("Pro", "3") and not numbers_heard("Nano", "3")
+
+
 def test_rare_words_that_look_like_a_name_need_the_domain_nearby(corrector):
     alone = "J'ai posé la question sur Korah hier, avec le roi Salman."
     assert corrector.correct(alone).edits == ()

@@ -16,7 +16,7 @@ from ..rewrite import plan_changes, rewritten_tokens
 from ..text import fold
 from ..wordfreqs import is_function_word, max_zipf
 from .guards import (CUT_OFF, MAX_ANCHOR_ZIPF, MAX_KEY_LENGTH, MIN_KEY_LENGTH, eligible_for_approximate,
-                     has_accents, is_ambiguous, is_derived, sure_bound, words_align)
+                     has_accents, is_ambiguous, is_derived, numbers_heard, sure_bound, words_align)
 
 if TYPE_CHECKING:
     from ..decision.model import DecisionModel
@@ -254,6 +254,8 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     changes = plan_changes(text.source, text.tokens[span.first : span.last], replacement)
     if not changes or job.touches_mention(changes, span):
         return None
+    if approximate and not all(numbers_heard(text.source[start:end], new) for start, end, new in changes):
+        return None  # "Gemini Pro" is not "Gemini 3": a version is heard as a number
     case_only = all(text.source[start:end].casefold() == new.casefold() for start, end, new in changes)
     if case_only and not text.cased:
         return None  # "GEMINI" -> "Gemini", "sam altman" -> "Sam Altman" in an uncased transcript: formatting

@@ -15,6 +15,7 @@ from rapidfuzz.distance import Indel
 
 from .. import phonetics
 from ..analysis import AnalyzedText, Span
+from ..index import numbers_in_words
 from ..letters import VOWEL_WORDS, said_letters
 from ..text import fold
 from ..wordfreqs import is_function_word, max_zipf
@@ -39,6 +40,9 @@ DERIVED_ENDINGS = frozenset("er ers eur eurs euse euses ien iens ienne iste isme
 CHANCE_DECAY = 32.0
 # --min-score was chosen with lexicons up to about this many forms (the shipped one has 695).
 REFERENCE_FORMS = 1_000
+# A word rewritten into a number must sound like that number said in French or English ("for" /
+# "four" 1.0 in "PPT for" -> "GPT-4", "Six" -> "6"; not "Pro" / "three" 0.57 in "Gemini Pro").
+NUMBER_MIN_SOUND = 0.75
 # A word cut off in speech, as recognisers write it: "Brock- Brockman" (a pause, "Altmann... ", is not).
 CUT_OFF = re.compile(r"^[-‐–]\s")
 
@@ -53,6 +57,18 @@ def sure_bound(min_score: float, forms: int) -> float:
     (0.8, 0.872, 0.944)
     """
     return min(1.0, min_score + max(0.0, math.log(forms / REFERENCE_FORMS)) / CHANCE_DECAY)
+
+
+def numbers_heard(heard: str, written: str) -> bool:
+    """Whether a rewrite of ``heard`` into ``written`` writes only numbers that were heard: in
+    digits, or as words that sound like the number said ("PPT for" -> "GPT-4", "Aryan Six" ->
+    "Ariane 6"). A number in a name is its version, what tells "Gemini 3" from "Gemini Pro" or
+    "GPT-5" from "GPT-4": it is heard as a number or not at all, never found by a word looking
+    like another one."""
+    said = numbers_in_words(written)
+    if not said or heard == written:
+        return True
+    return max(phonetics.sound_similarity(heard, form) for form in said) >= NUMBER_MIN_SOUND
 
 
 def words_align(heard: str, form: str) -> bool:
