@@ -333,6 +333,14 @@ def test_words_made_from_a_name_are_not_the_name(ordinary):
     assert result.text == ordinary, result.edits
 
 
+def test_a_known_word_that_matches_only_without_its_accents_is_not_the_name_in_a_longer_span():
+    """"open sourcé" (a verb) has the letters of the term "open source" once "é" is folded away."""
+    corrector = Corrector(Lexicon.from_terms(["open source", "OpenAI", "Llama"]))
+    text = "Meta a sorti Llama. On a open sourcé le code, comme OpenAI aurait dû le faire."
+    assert corrector.correct(text).edits == ()
+    assert corrector.correct(text.replace("sourcé", "source")).edits == ()  # spelled right: a mention
+
+
 FINANCE = Lexicon.from_terms(["Jerome Powell", "Warren Buffett", "Goldman Sachs", "JPMorgan", "Jamie Dimon",
                               "Federal Reserve", "BlackRock"])
 

@@ -266,8 +266,10 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     changed_span = span._replace(first=changed[0].index, last=changed[-1].index + 1)
     # "Lecun" -> "LeCun": a capitalised rare word that only changes its inner capitals is the name
     recapitalised = case_only and span.size == 1 and text.capitalised[span.first] and not text.common[span.first]
-    # "j'ai googlé": a known word that is the name only once its accents are folded away
-    unaccented = lower_word and has_accents(span.text) and not has_accents(surface.replacement) and text.all_known(span)
+    # "j'ai googlé", "on a open sourcé le code": a known word in lower case that is the name only
+    # once its accents are folded away
+    unaccented = not has_accents(surface.replacement) and any(
+        not text.capitalised[token.index] and text.known[token.index] and has_accents(token.text) for token in changed)
     # "Jean-Paul" -> "Jean Paul": the hyphen made one compound name (a composite first name, a double
     # surname, a town); the same letters apart are another name, so the split is a judgement call
     split_compound = not approximate and "-" in span.text and span.text.replace("-", " ").casefold() == replacement.casefold()
