@@ -37,7 +37,8 @@ def plan_changes(source: str, tokens: Sequence[Token], replacement: str) -> Opti
         start, end = tokens[old_start].start, tokens[old_end - 1].end
         if "\n" in source[start:end]:
             return None
-        changes.append((start, end, new_text))
+        if source[start:end] != new_text:  # "D'Angelo" is the tokens "D", "Angelo": already as written
+            changes.append((start, end, new_text))
     return tuple(changes)
 
 

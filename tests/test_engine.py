@@ -576,3 +576,11 @@ def test_a_hyphenated_compound_name_split_into_another_name_is_decided_not_sure(
     by_span = {candidate.span.text: candidate for candidate in candidates if candidate.pass_name == "exact"}
     assert by_span["Jean-Paul"].ambiguous
     assert not by_span["Open AI"].ambiguous
+
+
+@pytest.mark.parametrize("decision", ["rules", "model"])
+def test_a_name_written_right_around_an_apostrophe_gets_no_edit(decision):
+    """"D'Angelo" is the tokens "D" (elided, as in French "d'") and "Angelo": the generous proposing
+    of the fitted decision used to rewrite it into itself."""
+    corrector = Corrector(Lexicon.from_terms(["Adam D'Angelo", "Quora", "OpenAI"]), decision=decision)
+    assert corrector.correct("The board included Adam D'Angelo from Quora, and OpenAI.").edits == ()

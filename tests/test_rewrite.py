@@ -12,6 +12,7 @@ from correction.text import tokenize
         ("Open EA", "OpenAI", ((0, 7, "OpenAI"),)),
         ("Miramurati", "Mira Murati", ((0, 10, "Mira Murati"),)),
         ("OpenAI", "OpenAI", ()),
+        ("D'Angelo", "D'Angelo", ()),  # two tokens, "D" and "Angelo", already as written
         ("de Microsoft", "Microsoft", None),  # would delete "de"
         ("à Sam Altman tu", "Sam Altman", None),
         ("Open\nAI", "OpenAI", None),  # would join two lines
