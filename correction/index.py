@@ -375,7 +375,8 @@ NUMBER_LANGUAGES = ("en", "fr")
 
 def numbers_in_words(term: str) -> list[str]:
     """A term with numbers, its numbers said in words, as some recognisers write them (num2words):
-    "GPT-4o" -> "GPT four o", "GPT quatre o"; "Llama 3" -> "Llama three", "Llama trois"."""
+    "GPT-4o" -> "GPT four o", "GPT quatre o"; "Llama 3" -> "Llama three", "Llama trois";
+    "Gemini 2.5" -> "Gemini two point five", "Gemini deux virgule cinq", "Gemini deux point cinq"."""
     if not _NUMBER.search(term):
         return []
     from num2words import num2words  # imported on first use: few lexicons have numbers
@@ -384,6 +385,9 @@ def numbers_in_words(term: str) -> list[str]:
     for lang in NUMBER_LANGUAGES:
         words = _NUMBER.sub(lambda match: f" {num2words(match.group().replace(',', '.'), lang=lang)} ", term)
         said.append(" ".join(words.replace("-", " ").split()))
+    if "." in term and "virgule" in said[-1]:
+        # a version is read with "point" in French too ("Gemini deux point cinq"), a decimal with "virgule"
+        said.append(said[-1].replace("virgule", "point"))
     return said
 
 

@@ -2,6 +2,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
+from correction import Corrector
 from correction.index import LexiconIndex, NgramIndex, name_parts, numbers_in_words, spoken_forms
 from correction.lexicon import Entry, Lexicon
 
@@ -76,8 +77,17 @@ def test_short_forms_are_left_out_of_approximate_indexes():
 
 def test_numbers_in_a_term_are_also_said_in_words_in_both_languages():
     assert numbers_in_words("GPT-4o") == ["GPT four o", "GPT quatre o"]
-    assert numbers_in_words("GPT-3.5") == ["GPT three point five", "GPT trois virgule cinq"]
+    # a version is said with "point" in French too; a decimal comma only with "virgule"
+    assert numbers_in_words("GPT-3.5") == ["GPT three point five", "GPT trois virgule cinq", "GPT trois point cinq"]
+    assert numbers_in_words("Taux 2,5") == ["Taux two point five", "Taux deux virgule cinq"]
     assert numbers_in_words("OpenAI") == []
+
+
+def test_a_name_with_its_version_said_in_words_is_found_over_more_than_four_words():
+    corrector = Corrector(Lexicon.from_terms(["Gemini 2.5 Pro", "Gemini", "Google"]))
+    result = corrector.correct("Google répond. Franchement, Gemini deux point cinq pro est bon.")
+    assert result.text == "Google répond. Franchement, Gemini 2.5 Pro est bon."
+    assert result.edits[0].pass_name == "exact"
 
 
 

@@ -21,6 +21,9 @@ from .guards import (CUT_OFF, MAX_ANCHOR_ZIPF, MAX_KEY_LENGTH, MIN_KEY_LENGTH, e
 if TYPE_CHECKING:
     from ..decision.model import DecisionModel
 
+# Spans looked up by their letters run this long: a name with a version said in words is ("Gemini
+# deux point cinq pro", "GPT four point one mini"); a dict look-up per span costs little.
+EXACT_MAX_TOKENS = 8
 # An approximate pass keeps the best few matches of a span: with a large lexicon a span has many
 # neighbours above the bound, and only the best can win the resolver.
 MAX_MATCHES_PER_SPAN = 3
@@ -76,7 +79,7 @@ class Job:
     def exact_hits(self) -> tuple[tuple[Span, tuple[Surface, ...]], ...]:
         exact, text = self.index.exact, self.text
         return tuple((text.span(first, last, key), tuple(exact[key]))
-                     for first, last, key in text.span_ranges() if key in exact)
+                     for first, last, key in text.span_ranges(EXACT_MAX_TOKENS) if key in exact)
 
     @cached_property
     def spelled_hits(self) -> tuple[tuple[Span, tuple[Surface, ...]], ...]:
