@@ -548,6 +548,21 @@ def test_names_of_other_domains_and_languages(terms, raw, fixed):
     assert Corrector(Lexicon.from_terms(terms)).correct(raw).text == fixed
 
 
+def test_in_a_lower_case_transcript_the_names_letters_spaced_get_one_verdict():
+    """"open ai" kept near Sam Altman (two clues, as a transcript without casing needs) is the
+    recogniser's spelling of OpenAI on a line where no other entity is near too; "il y a" (function
+    words only) keeps each its own verdict."""
+    corrector = Corrector(Lexicon.from_terms(["OpenAI", "Sam Altman", "Ilya Sutskever"]))
+    filler = "et puis on a parlé de la pluie et du beau temps pendant un long moment, comme souvent " * 2
+    text = ("openai a un problème, et sam altman chez open ai le dit.\n"
+            f"{filler}\n"
+            "la boîte open ai était fermée lundi, il y a des gens qui attendaient.\n")
+    result = corrector.correct(text)
+    assert [(edit.line, edit.original, edit.replacement) for edit in result.edits] == [
+        (1, "open ai", "openai"), (3, "open ai", "openai")]
+    assert "the same form is kept on line 1" in result.edits[1].reason
+
+
 def test_a_capitalised_function_word_opening_a_sentence_is_never_merged_into_a_name():
     corrector = Corrector(Lexicon.from_terms(["Anthropic", "OpenAI"]))
     raw = "The Anthropics team disagreed, but Open-AI's lawyers were quiet about it."

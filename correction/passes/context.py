@@ -204,24 +204,31 @@ def shape_of(text: AnalyzedText, candidate: Candidate) -> str:
     return shape
 
 
+# Shapes whose verdict, reached on clues in one place, holds wherever the same form recurs.
+POOLED_SHAPES = ("rare words", "the name's letters, spaced")
+
+
 def one_verdict_per_form(text: AnalyzedText, decided: list[Candidate], pending: list[int]) -> list[Candidate]:
     """The occurrences of one form of rare words with one entity, kept by their clues in one place,
     are kept everywhere in the transcript: a recogniser mishears a name the same way again, and the
     clues of one place (the entity named, another nearby) are about what the talk is about, which
-    the other places share. Ordinary words keep each their own verdict: their context decides ("il
-    y a" followed by its complement is ordinary speech wherever Ilya is named)."""
+    the other places share. So is the name's letters spaced in a transcript without casing ("open
+    ai" kept near Sam Altman is the recogniser's spelling of OpenAI on every line). Ordinary words
+    keep each their own verdict: their context decides ("il y a" followed by its complement is
+    ordinary speech wherever Ilya is named)."""
     kept: dict[tuple[str, str], Candidate] = {}
     for position in pending:
         candidate = decided[position]
-        if candidate.decision.startswith("kept") and shape_of(text, candidate) == "rare words":
+        if candidate.decision.startswith("kept") and shape_of(text, candidate) in POOLED_SHAPES:
             kept.setdefault((candidate.span.key, candidate.entity), candidate)
     for position in pending:
         candidate = decided[position]
         source = kept.get((candidate.span.key, candidate.entity))
-        if source is None or candidate.decision.startswith("kept") or shape_of(text, candidate) != "rare words":
+        shape = shape_of(text, candidate)
+        if source is None or candidate.decision.startswith("kept") or shape not in POOLED_SHAPES:
             continue
         line, _ = text.line_and_column(source.span.start)
-        decision = f"kept: rare words; the same form is kept on line {line} ({source.decision.split('; ', 1)[1]})"
+        decision = f"kept: {shape}; the same form is kept on line {line} ({source.decision.split('; ', 1)[1]})"
         decided[position] = replace(candidate, decision=decision, reason=f"{candidate.reason}; {decision}")
     return decided
 
