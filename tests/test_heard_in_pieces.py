@@ -65,3 +65,17 @@ def test_a_lexicon_of_many_names_adds_no_look_alikes():
     large = Corrector(Lexicon.from_terms(["Perplexity", *names]))
     result = large.correct("Perplexity lève des fonds. Hier, pair plexi tee a lancé un navigateur.")
     assert [(edit.original, edit.replacement) for edit in result.edits] == [("pair plexi tee", "Perplexity")]
+
+
+def test_a_first_name_heard_right_may_open_the_pieces_of_its_own_name(corrector):
+    raw = "Satya Nadella was on stage. Later, Satya and Adela said Microsoft would keep investing."
+    result = corrector.correct(raw)
+    assert result.text == "Satya Nadella was on stage. Later, Satya Nadella said Microsoft would keep investing."
+    assert [(edit.original, edit.replacement) for edit in result.edits] == [("and Adela", "Nadella")]
+
+
+def test_a_name_part_of_another_entity_is_not_taken_into_the_pieces():
+    corrector = Corrector(Lexicon.from_terms(["Satya Nadella", "Adela Moreau"]))
+    # "Adela" is written right as Adela Moreau's first name: "Satya and Adela" are two people
+    raw = "Satya Nadella was on stage with Adela Moreau. Later, Satya and Adela said yes."
+    assert corrector.correct(raw).edits == ()

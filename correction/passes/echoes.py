@@ -64,31 +64,38 @@ def whole_forms(job: Job, entry: Entry) -> list[Surface]:
     return list(forms.values())
 
 
-def _runs(job: Job) -> list[Span]:
+def _runs(job: Job) -> tuple[list[Span], list[str]]:
     """Runs of one to four words with a word foreign to the transcript's language, no digits, not
-    over a name already right, not starting or ending with an elided word."""
+    starting or ending with an elided word, and not over a name already right but a first name or
+    surname alone ("Satya and Adela" for Satya Nadella: the first name heard right, the surname in
+    pieces); and, by token, the entry whose name part is written there ("" elsewhere)."""
     text, runs = job.text, []
-    named = [False] * len(text.tokens)
-    for span, _ in job.mentions:
-        named[span.first : span.last] = [True] * span.size
+    whole = [False] * len(text.tokens)
+    part_of = [""] * len(text.tokens)
+    for span, surface in job.mentions:
+        if surface.role == "part":
+            part_of[span.first : span.last] = [surface.entry.term] * span.size
+        else:
+            whole[span.first : span.last] = [True] * span.size
     foreign = [foreign_here(text, position) for position in range(len(text.tokens))]
     for first, last, key in text.span_ranges(MAX_SPAN_TOKENS):
-        if text.elided[first] or text.elided[last - 1] or not any(foreign[first:last]) or any(named[first:last]):
+        if text.elided[first] or text.elided[last - 1] or not any(foreign[first:last]) or any(whole[first:last]):
             continue
         if not any(token.text.isdigit() for token in text.tokens[first:last]):
             runs.append(text.span(first, last, key))
-    return runs
+    return runs, part_of
 
 
 def echoes(job: Job) -> list[tuple[Span, Surface, float, Span]]:
     """Runs of words that sound like a whole name the transcript says elsewhere, with the form they
-    sound like, how much, and where the transcript first names it. The closest-sounding run over some words wins them, so a run that
-    reaches past the name, or falls short of it, loses to the one that does not."""
+    sound like, how much, and where the transcript first names it. The closest-sounding run over
+    some words wins them, so a run that reaches past the name, or falls short of it, loses to the
+    one that does not."""
     entries = named_entries(job)
     if not entries:
         return []
     forms = [surface for entry, _ in entries.values() for surface in whole_forms(job, entry)]
-    runs = _runs(job)
+    runs, part_of = _runs(job)
     if not runs or not forms:
         return []
     similarity = phonetics.similarity_matrix([" ".join(span.text.split()) for span in runs],
@@ -111,10 +118,13 @@ def echoes(job: Job) -> list[tuple[Span, Surface, float, Span]]:
         if any(span.first < other.last and other.first < span.last for other in won):
             continue
         won.append(span)
+        surface = forms[column]
         # a single word is the approximate passes' to weigh; it still wins its word from longer runs
-        if span.size > 1 and _bounded(job.text, span, forms[column], lambda first, last: sounds(first, last, column)):
-            surface = forms[column]
-            found.append((span, surface, score, entries[surface.entry.term][1]))
+        if span.size < 2 or not _bounded(job.text, span, surface, lambda first, last: sounds(first, last, column)):
+            continue
+        if any(term and term != surface.entry.term for term in part_of[span.first : span.last]):
+            continue  # a name part written right is kept for its own entity: "Satya" is no one else's
+        found.append((span, surface, score, entries[surface.entry.term][1]))
     return found
 
 
