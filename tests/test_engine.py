@@ -563,6 +563,21 @@ def test_in_a_lower_case_transcript_the_names_letters_spaced_get_one_verdict():
     assert "the same form is kept on line 1" in result.edits[1].reason
 
 
+def test_ordinary_words_written_as_a_name_mid_sentence_get_one_verdict():
+    """"Justin Trier" (two French words: a first name, "to sort") capitalised mid-sentence is no
+    ordinary phrase: kept on its clues where another entity is near, it is Justine Triet on every
+    line. Lower-case ordinary words keep their own verdicts."""
+    corrector = Corrector(Lexicon.from_terms(["Justine Triet", "Timothée Chalamet", "Avignon"]))
+    filler = "et puis on a parlé de la pluie et du beau temps pendant un long moment, comme souvent " * 2
+    text = ("Justine Triet a gagné. Hier, Justin Trier et Timothée Chalamet sont venus.\n"
+            f"{filler}\n"
+            "On dit que Justin Trier prépare un film.\n")
+    result = corrector.correct(text)
+    assert [(edit.line, edit.original, edit.replacement) for edit in result.edits] == [
+        (1, "Justin Trier", "Justine Triet"), (3, "Justin Trier", "Justine Triet")]
+    assert "the same form is kept on line 1" in result.edits[1].reason
+
+
 def test_a_capitalised_function_word_opening_a_sentence_is_never_merged_into_a_name():
     corrector = Corrector(Lexicon.from_terms(["Anthropic", "OpenAI"]))
     raw = "The Anthropics team disagreed, but Open-AI's lawyers were quiet about it."

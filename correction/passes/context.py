@@ -208,27 +208,36 @@ def shape_of(text: AnalyzedText, candidate: Candidate) -> str:
 POOLED_SHAPES = ("rare words", "the name's letters, spaced")
 
 
+def pooled(text: AnalyzedText, candidate: Candidate) -> bool:
+    """Whether the candidate's verdict is its form's: rare words, the name's letters spaced in a
+    transcript without casing, or ordinary words written as a name mid-sentence ("Justin Trier"
+    for Justine Triet), which are no ordinary phrase whatever follows them."""
+    shape = shape_of(text, candidate)
+    return shape in POOLED_SHAPES or (shape == "ordinary words" and text.cased and text.name_like(candidate.span))
+
+
 def one_verdict_per_form(text: AnalyzedText, decided: list[Candidate], pending: list[int]) -> list[Candidate]:
-    """The occurrences of one form of rare words with one entity, kept by their clues in one place,
-    are kept everywhere in the transcript: a recogniser mishears a name the same way again, and the
-    clues of one place (the entity named, another nearby) are about what the talk is about, which
-    the other places share. So is the name's letters spaced in a transcript without casing ("open
-    ai" kept near Sam Altman is the recogniser's spelling of OpenAI on every line). Ordinary words
-    keep each their own verdict: their context decides ("il y a" followed by its complement is
-    ordinary speech wherever Ilya is named)."""
+    """The occurrences of one form with one entity, kept by their clues in one place, are kept
+    everywhere in the transcript: a recogniser mishears a name the same way again, and the clues
+    of one place (the entity named, another nearby) are about what the talk is about, which the
+    other places share. This holds for rare words, for the name's letters spaced in a transcript
+    without casing ("open ai" kept near Sam Altman is the recogniser's spelling of OpenAI on every
+    line) and for ordinary words capitalised mid-sentence (see :func:`pooled`). Ordinary words
+    otherwise keep each their own verdict: their context decides ("il y a" followed by its
+    complement is ordinary speech wherever Ilya is named)."""
     kept: dict[tuple[str, str], Candidate] = {}
     for position in pending:
         candidate = decided[position]
-        if candidate.decision.startswith("kept") and shape_of(text, candidate) in POOLED_SHAPES:
+        if candidate.decision.startswith("kept") and pooled(text, candidate):
             kept.setdefault((candidate.span.key, candidate.entity), candidate)
     for position in pending:
         candidate = decided[position]
         source = kept.get((candidate.span.key, candidate.entity))
-        shape = shape_of(text, candidate)
-        if source is None or candidate.decision.startswith("kept") or shape not in POOLED_SHAPES:
+        if source is None or candidate.decision.startswith("kept") or not pooled(text, candidate):
             continue
         line, _ = text.line_and_column(source.span.start)
-        decision = f"kept: {shape}; the same form is kept on line {line} ({source.decision.split('; ', 1)[1]})"
+        decision = (f"kept: {shape_of(text, candidate)}; the same form is kept on line {line} "
+                    f"({source.decision.split('; ', 1)[1]})")
         decided[position] = replace(candidate, decision=decision, reason=f"{candidate.reason}; {decision}")
     return decided
 
