@@ -79,3 +79,9 @@ def test_a_name_part_of_another_entity_is_not_taken_into_the_pieces():
     # "Adela" is written right as Adela Moreau's first name: "Satya and Adela" are two people
     raw = "Satya Nadella was on stage with Adela Moreau. Later, Satya and Adela said yes."
     assert corrector.correct(raw).edits == ()
+
+
+def test_someones_name_written_as_a_name_is_not_pieces(corrector):
+    # "Jim Kenney" sounds 0.92 like Gemini, named on the same line; a given name and a capitalised
+    # surname are written as a person's name, the approximate passes' to weigh
+    assert corrector.correct("Google launched Gemini, and Mayor Jim Kenney spoke after.").edits == ()
