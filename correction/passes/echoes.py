@@ -125,10 +125,20 @@ def echoes(job: Job) -> list[tuple[Span, Surface, float, Span]]:
             continue
         if any(term and term != surface.entry.term for term in part_of[span.first : span.last]):
             continue  # a name part written right is kept for its own entity: "Satya" is no one else's
-        if job.text.name_like(span) and is_given_name(span.text.split()[0]) and not part_of[span.first]:
+        if not part_of[span.first] and _someones_name(job.text, span):
             continue  # "Jim Kenney" is written as someone's name: not Gemini in pieces
         found.append((span, surface, score, entries[surface.entry.term][1]))
     return found
+
+
+def _someones_name(text: AnalyzedText, span: Span) -> bool:
+    """Whether the run is written as a person's name: a given name, then words capitalised (in a
+    transcript with casing) or rare (without it: "jim kenney")."""
+    if not is_given_name(text.tokens[span.first].text):
+        return False
+    if text.cased:
+        return text.name_like(span)
+    return not any(text.common[position] for position in range(span.first + 1, span.last))
 
 
 def _bounded(text: AnalyzedText, span: Span, form: Surface, sounds) -> bool:

@@ -134,7 +134,9 @@ def spells_letters(text: AnalyzedText, span: Span) -> bool:
     said = [said_letters(token.text) for token in tokens]
     if any(reading is None for reading in said) or not any(reading.named for reading in said):
         return False
-    return any("-" in token.text or reading.written for token, reading in zip(tokens, said))
+    # a capital run is a written letter only where the transcript has casing: in one written all
+    # in capitals, "DE VIN" is two words
+    return any("-" in token.text or (reading.written and text.cased) for token, reading in zip(tokens, said))
 
 
 def eligible_for_approximate(text: AnalyzedText, span: Span, anchors: frozenset[int] = frozenset()) -> bool:
