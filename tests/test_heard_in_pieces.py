@@ -1,5 +1,6 @@
-"""A name heard as words of their own ("pair plexi tee" for Perplexity), found against the names
-the transcript says right (correction/passes/echoes.py)."""
+"""A name heard as words of their own ("pair plexi tee" for Perplexity), sure against the names
+the transcript says right, and against the others when its words are foreign and written as a name
+(correction/passes/echoes.py)."""
 
 import pytest
 
@@ -60,7 +61,7 @@ def test_an_ordinary_word_beside_the_pieces_stays_unless_it_sounds_like_the_name
 
 
 def test_a_lexicon_of_many_names_adds_no_look_alikes():
-    """Only the entities the transcript names are compared: two thousand more names change nothing."""
+    """Two thousand more names find no look-alike for the pieces of a name the transcript says."""
     names = [f"{first} {last}" for first in ("Paul", "Anne", "Marc", "Julie") for last in map(str, range(500))]
     large = Corrector(Lexicon.from_terms(["Perplexity", *names]))
     result = large.correct("Perplexity lève des fonds. Hier, pair plexi tee a lancé un navigateur.")
@@ -85,3 +86,35 @@ def test_someones_name_written_as_a_name_is_not_pieces(corrector):
     # "Jim Kenney" sounds 0.92 like Gemini, named on the same line; a given name and a capitalised
     # surname are written as a person's name, the approximate passes' to weigh
     assert corrector.correct("Google launched Gemini, and Mayor Jim Kenney spoke after.").edits == ()
+
+
+UNNAMED = Lexicon.from_terms(["Mélenchon", "Erling Haaland", "Manchester City"])
+PENSION = ("{} spoke in Marseille about the pension reform, and the crowd listened for an hour "
+           "while the rain kept falling on the old port.")
+
+
+def test_pieces_of_a_name_not_said_are_the_name_when_foreign_and_written_as_a_name():
+    # "Maillain chun" sounds 0.88 like Mélenchon; both words are foreign to English, one capitalised
+    result = Corrector(UNNAMED).correct(PENSION.format("Yesterday Maillain chun"))
+    assert [(edit.original, edit.replacement) for edit in result.edits] == [("Maillain chun", "Mélenchon")]
+    assert "says right" not in result.edits[0].reason and "foreign to its language" in result.edits[0].reason
+
+
+def test_pieces_of_a_name_not_said_in_lower_case_are_a_name_only_without_casing():
+    corrector = Corrector(UNNAMED)
+    # where the recogniser capitalises, it would have capitalised a name it heard: left alone
+    assert corrector.correct(PENSION.format("Yesterday maillain chun")).edits == ()
+    # a transcript without casing cannot say so
+    uncased = PENSION.format("yesterday maillain chun").lower()
+    assert [(edit.original, edit.replacement) for edit in corrector.correct(uncased).edits] == [
+        ("maillain chun", "mélenchon")]
+
+
+def test_an_ordinary_word_at_the_end_of_pieces_of_a_name_not_said_leaves_them_to_context():
+    corrector = Corrector(UNNAMED)
+    raw = "Manchester City won again on Sunday. Then early heartland scored twice in the second half."
+    job = corrector.job_for(corrector.propose(raw)[0])
+    # "early" is English, heard perhaps as itself: the run is proposed, not sure
+    assert [(span.text, form.text, named, sure) for span, form, _, named, sure in echoes.echoes(job)] == [
+        ("early heartland", "Erling Haaland", None, False)]
+    assert corrector.correct(raw).edits == ()

@@ -1,24 +1,27 @@
-"""Names heard in pieces, found against the names the transcript says right.
+"""Names heard in pieces: runs of words that sound like a whole name of the lexicon.
 
 A recogniser that does not know a name writes it as words it knows: "Mid journée" for
 Midjourney, "Sonder pitch eye" for Sundar Pichai, "chat jay pity" for ChatGPT. Such spans are
 made of real words, so the approximate look-up passes them by (it looks at spans written like a
-name or holding a non-word, and weighing every run of words against a whole lexicon would find
-look-alikes everywhere). But a transcript that names an entity right is about it, and mishears it
-elsewhere too: against the few entities it names, a run of words can be weighed. It is that
-entity heard in pieces when it sounds all but the same (``ECHO_MIN_SOUND``) and is not language
-of the transcript: one of its words is rare or foreign there ("pity", "eye" in French). Runs of
-the transcript's own words ("il y a", "open the eye" in English) stay as they are.
+name or holding a non-word). A run of two to four words is that name heard in pieces when it
+sounds all but the same (``ECHO_MIN_SOUND``) and is not language of the transcript: one of its
+words is rare or foreign there ("pity", "eye" in French); runs of the transcript's own words
+("il y a", "open the eye" in English) stay as they are.
 
-Only the named entities are compared, so a lexicon of 100,000 names adds no chance look-alikes.
-Measured 2026-12-05 against every entity of the shipped lexicon as if all were named (the worst
-case), on the ordinary speech corpora: 0 runs in 9,042 + 4,313 French words, 1 in 8,584 + 4,415
-English ones ("three tiers" ~ Reuters).
+How sure such a run is depends on the transcript. One that names the entity right elsewhere is
+about it: the run is that entity. Otherwise the run stands alone only when the words at both its
+ends are foreign and, in a transcript with casing, one is written like a name ("Maillain chun"
+for Mélenchon); else the ``context`` pass weighs it ("early heartland" for Erling Haaland, kept
+beside other footballers; "chez minjune" beside AI names is not Gemini). Entities not named are
+found through the sound index from a bound that rises with the lexicon's size, as for any sure
+approximate match, so 100,000 names add few chance look-alikes.
+
+Measured 2026-12-05 against every entity of the shipped lexicon, on the ordinary speech corpora
+in every casing (a test): no edit.
 """
 
 from __future__ import annotations
 
-import numpy
 from rapidfuzz.distance import Indel
 
 from .. import phonetics
@@ -28,6 +31,7 @@ from ..index import Entry, Surface
 from ..text import fold
 from ..wordfreqs import COMMON_ZIPF, is_function_word, zipf
 from .base import Job
+from .guards import sure_bound
 
 # How alike a run of words must sound to a named entity's whole name ("Mid journée" / Midjourney
 # 0.93, "Sonder pitch eye" / Sundar Pichai 0.91). On the asr-loop sets made to name each entity
@@ -67,16 +71,19 @@ def whole_forms(job: Job, entry: Entry) -> list[Surface]:
 
 def _runs(job: Job) -> tuple[list[Span], list[str]]:
     """Runs of one to four words with a word foreign to the transcript's language, no digits, not
-    starting or ending with an elided word, and not over a name already right but a first name or
-    surname alone ("Satya and Adela" for Satya Nadella: the first name heard right, the surname in
-    pieces); and, by token, the entry whose name part is written there ("" elsewhere)."""
+    starting or ending with an elided word, and not over a whole form of the lexicon spelled out
+    (right, or as one of its sounds-like forms), though over a first name or surname alone
+    ("Satya and Adela" for Satya Nadella: the first name heard right, the surname in pieces); and,
+    by token, the entry whose name part is written there ("" elsewhere)."""
     text, runs = job.text, []
     whole = [False] * len(text.tokens)
     part_of = [""] * len(text.tokens)
     for span, surface in job.mentions:
         if surface.role == "part":
             part_of[span.first : span.last] = [surface.entry.term] * span.size
-        else:
+    # a whole form spelled out is the exact pass's, written right or heard as its sounds-like form
+    for span, surfaces in job.exact_hits:
+        if any(surface.role != "part" for surface in surfaces):
             whole[span.first : span.last] = [True] * span.size
     foreign = [foreign_here(text, position) for position in range(len(text.tokens))]
     for first, last, key in text.span_ranges(MAX_SPAN_TOKENS):
@@ -87,48 +94,111 @@ def _runs(job: Job) -> tuple[list[Span], list[str]]:
     return runs, part_of
 
 
-def echoes(job: Job) -> list[tuple[Span, Surface, float, Span]]:
-    """Runs of words that sound like a whole name the transcript says elsewhere, with the form they
-    sound like, how much, and where the transcript first names it. The closest-sounding run over
-    some words wins them, so a run that reaches past the name, or falls short of it, loses to the
-    one that does not."""
-    entries = named_entries(job)
-    if not entries:
-        return []
-    forms = [surface for entry, _ in entries.values() for surface in whole_forms(job, entry)]
+Echo = tuple[Span, Surface, float, "Span | None", bool]
+
+
+def echoes(job: Job) -> list[Echo]:
+    """Runs of words that sound like a whole name of the lexicon, with the form they sound like,
+    how much, where the transcript first names it right (``None``: nowhere) and whether the run is
+    sure (see :func:`_sure_unnamed`). Against a named entity a run needs ``ECHO_MIN_SOUND``,
+    against any other ``unnamed_bound``. The closest-sounding run over some words wins them, so a
+    run that reaches past the name, or falls short of it, loses to the one that does not."""
     runs, part_of = _runs(job)
-    if not runs or not forms:
+    if not runs:
         return []
-    similarity = phonetics.similarity_matrix([" ".join(span.text.split()) for span in runs],
-                                             [surface.text for surface in forms])
-    columns = similarity.argmax(axis=1)
-    row_of = {(span.first, span.last): row for row, span in enumerate(runs)}
+    entries = named_entries(job)
+    best = _named_sounds(job, runs, entries) if entries else [(0.0, None)] * len(runs)
+    bound = unnamed_bound(job)
+    for row, (score, surface) in enumerate(_unnamed_sounds(job, runs, set(entries), bound)):
+        if surface is not None and score > best[row][0]:
+            best[row] = (score, surface)
 
-    def sounds(first: int, last: int, column: int) -> float:
-        row = row_of.get((first, last))
-        return 0.0 if row is None else float(similarity[row, column])
+    def passes(row: int) -> bool:
+        score, surface = best[row]
+        if surface is None:
+            return False
+        return score >= (ECHO_MIN_SOUND if surface.entry.term in entries else bound) - 1e-9
 
-    found: list[tuple[Span, Surface, float, Span]] = []
+    spans = {(span.first, span.last): span for span in runs}
+    found: list[Echo] = []
     won: list[Span] = []
     # the closest runs first, the shorter on a tie
-    for row in sorted(range(len(runs)), key=lambda row: (-similarity[row, columns[row]], runs[row].size)):
-        column = int(columns[row])
-        score, span = float(similarity[row, column]), runs[row]
-        if score < ECHO_MIN_SOUND:
-            break
+    for row in sorted(filter(passes, range(len(runs))), key=lambda row: (-best[row][0], runs[row].size)):
+        score, surface = best[row]
+        span = runs[row]
         if any(span.first < other.last and other.first < span.last for other in won):
             continue
         won.append(span)
-        surface = forms[column]
         # a single word is the approximate passes' to weigh; it still wins its word from longer runs
-        if span.size < 2 or not _bounded(job.text, span, surface, lambda first, last: sounds(first, last, column)):
+        if span.size < 2 or not _bounded(job.text, span, surface, score, spans):
             continue
         if any(term and term != surface.entry.term for term in part_of[span.first : span.last]):
             continue  # a name part written right is kept for its own entity: "Satya" is no one else's
         if not part_of[span.first] and _someones_name(job.text, span):
             continue  # "Jim Kenney" is written as someone's name: not Gemini in pieces
-        found.append((span, surface, score, entries[surface.entry.term][1]))
+        named = entries.get(surface.entry.term)
+        found.append((span, surface, score, named[1] if named else None, bool(named) or _sure_unnamed(job.text, span)))
     return found
+
+
+def unnamed_bound(job: Job) -> float:
+    """How alike a run must sound to an entity the transcript does not name: ``ECHO_MIN_SOUND``
+    raised with the lexicon's size as a sure approximate match is (see
+    :func:`~correction.passes.guards.sure_bound`), for every form is a chance to find a look-alike."""
+    return sure_bound(ECHO_MIN_SOUND, job.index.approximate_forms)
+
+
+def _named_sounds(job: Job, runs: list[Span], entries: dict[str, tuple[Entry, Span]]
+                  ) -> list[tuple[float, Surface | None]]:
+    """By run, the named entity's whole form it sounds most like, and how much (all pairs at once:
+    a transcript names a few entities)."""
+    forms = [surface for entry, _ in entries.values() for surface in whole_forms(job, entry)]
+    if not forms:
+        return [(0.0, None)] * len(runs)
+    similarity = phonetics.similarity_matrix([_said(span) for span in runs], [surface.text for surface in forms])
+    columns = similarity.argmax(axis=1)
+    return [(float(similarity[row, column]), forms[column]) for row, column in enumerate(columns)]
+
+
+def _unnamed_sounds(job: Job, runs: list[Span], named: set[str], bound: float) -> list[tuple[float, Surface | None]]:
+    """By run, the whole form of an entity the transcript does not name that it sounds most like
+    from ``bound`` up, through the sound index (a lexicon may hold 100,000 names)."""
+    from .phonetic import MIN_SOUND_LENGTH  # the phonetic pass imports this module
+
+    keys = phonetics.readings({_said(span) for span in runs})
+    found = []
+    for span in runs:
+        top: tuple[float, Surface | None] = (0.0, None)
+        for key in set(keys[_said(span)].values()):
+            if len(key) < MIN_SOUND_LENGTH:
+                continue
+            for key_id, similarity in job.index.sound.search(key, cutoff=bound):
+                for surface, _ in job.index.sound_owners(key_id):
+                    if surface.role != "part" and surface.entry.term not in named and similarity > top[0]:
+                        top = (similarity, surface)
+        found.append(top)
+    return found
+
+
+def _said(span: Span) -> str:
+    return " ".join(span.text.split())
+
+
+def _sure_unnamed(text: AnalyzedText, span: Span) -> bool:
+    """Whether a run that sounds like an entity the transcript does not name is that entity on its
+    own: the words at both its ends are foreign to the transcript's language, and, where the
+    transcript has casing, one is written like a name (recognisers capitalise the names they hear:
+    "Maillain chun"; "brett tailor" may be a tailor). Otherwise the ``context`` pass decides."""
+    if not _foreign_ends(text, span):
+        return False
+    return not text.cased or any(text.capitalised[span.first : span.last])
+
+
+def _foreign_ends(text: AnalyzedText, span: Span) -> bool:
+    """Whether the words at both ends of the run are foreign to the transcript's language: without
+    the transcript naming the entity, an ordinary word at an edge was as likely heard right ("chez
+    minjune" is not Gemini, "three tiers" not Reuters)."""
+    return foreign_here(text, span.first) and foreign_here(text, span.last - 1)
 
 
 def _someones_name(text: AnalyzedText, span: Span) -> bool:
@@ -141,20 +211,21 @@ def _someones_name(text: AnalyzedText, span: Span) -> bool:
     return not any(text.common[position] for position in range(span.first + 1, span.last))
 
 
-def _bounded(text: AnalyzedText, span: Span, form: Surface, sounds) -> bool:
+def _bounded(text: AnalyzedText, span: Span, form: Surface, score: float,
+             runs: dict[tuple[int, int], Span]) -> bool:
     """Whether the run's ends are the name's: never a function word of either language, which the
     recogniser wrote because it heard one (though its sound may fit the name's: "and tropic",
     "dimoté chalame et"); an ordinary word of the transcript must sound like that end of the name
-    (see ``ECHO_EDGE_MIN_SOUND``); and a function word beside the run must not sound as right ("a
-    ren messenger": is "a" part of the name?). ``sounds(first, last)`` is another run's similarity
-    to the same form."""
+    (see ``ECHO_EDGE_MIN_SOUND``); and a word beside the run must not sound as right ("a ren
+    messenger": is "a" part of the name?). ``score`` is the run's own similarity to the form,
+    ``runs`` the runs by their ends."""
     for position, left in ((span.first, True), (span.last - 1, False)):
         if is_function_word(text.keys[position]):
             return False  # "PPT for", "chalame et", "Malka RAM has": the sound may fit, the word was heard
         if not foreign_here(text, position) and not _sounds_like_end(text.tokens[position].text, form.text, left):
             return False
-    score = sounds(span.first, span.last)
-    return all(sounds(*longer) < score for longer in ((span.first - 1, span.last), (span.first, span.last + 1)))
+    longer = [runs[ends] for ends in ((span.first - 1, span.last), (span.first, span.last + 1)) if ends in runs]
+    return all(phonetics.sound_similarity(_said(other), form.text) < score for other in longer)
 
 
 def _sounds_like_end(word: str, name: str, left: bool) -> bool:

@@ -61,22 +61,26 @@ class PhoneticPass:
                 if candidate is not None:
                     proposed.append(replace(candidate, ambiguous=True) if unsure else candidate)
         if not job.settings.generous:  # generous proposing weighs every run of words already
-            proposed += self._heard_in_pieces(job, {(c.span.first, c.span.last, c.entity) for c in proposed})
+            proposed += self._heard_in_pieces(job, {(c.span.first, c.span.last, c.entity): c.ambiguous
+                                                    for c in proposed})
         return candidates + proposed
 
-    def _heard_in_pieces(self, job: Job, proposed: set[tuple[int, int, str]]) -> list[Candidate]:
-        """Runs of words that sound like a name the transcript says right elsewhere (see
-        :mod:`correction.passes.echoes`): sure, for the transcript itself ties them to the entity."""
+    def _heard_in_pieces(self, job: Job, proposed: dict[tuple[int, int, str], bool]) -> list[Candidate]:
+        """Runs of words that sound like a whole name, heard as words the recogniser knew (see
+        :mod:`correction.passes.echoes`): sure when the transcript names the entity right elsewhere
+        or the run is foreign and written as a name; otherwise left to the ``context`` pass."""
         found = []
-        for span, surface, similarity, named in echoes(job):
-            if (span.first, span.last, surface.entry.term) in proposed:
-                continue
-            line, _ = job.text.line_and_column(named.start)
-            reason = (f"sounds like {surface.describe()} ({similarity:.2f}), a name the transcript says right "
-                      f"(line {line}), heard in words foreign to its language")
+        for span, surface, similarity, named, sure in echoes(job):
+            unsure_there = proposed.get((span.first, span.last, surface.entry.term))  # None: nothing there
+            if unsure_there is False or (unsure_there is not None and not sure):
+                continue  # the look-up's own candidate there is as sure
+            reason = f"sounds like {surface.describe()} ({similarity:.2f})"
+            if named is not None:
+                reason += f", a name the transcript says right (line {job.text.line_and_column(named.start)[0]})"
+            reason += ", heard in words foreign to its language"
             candidate = make_candidate(job, span, surface, similarity, self.name, reason)
             if candidate is not None:
-                found.append(replace(candidate, ambiguous=False, reason=reason))
+                found.append(replace(candidate, ambiguous=not sure, reason=reason))
         return found
 
     @staticmethod
