@@ -429,6 +429,15 @@ def test_lower_case_non_words_far_on_paper_need_the_entity_named_elsewhere():
     assert corrector.correct(alone).edits == ()
 
 
+def test_a_lower_case_non_word_far_on_paper_in_a_cased_transcript_needs_the_entity_named_elsewhere():
+    """"openeye" is no word of either language: a name the recogniser did not know, or a garbled word."""
+    corrector = Corrector(Lexicon.from_terms(["OpenAI", "Sam Altman"]))
+    named = "OpenAI a viré Sam Altman vendredi soir. Puis les salariés de openeye ont menacé de partir."
+    assert corrector.correct(named).text == named.replace("openeye", "OpenAI")
+    alone = "Les salariés de openeye ont menacé de partir, et vous caricaturez tout depuis des semaines."
+    assert corrector.correct(alone).edits == ()
+
+
 def test_lower_case_name_with_its_spaces_needs_two_clues_but_function_words_three():
     corrector = Corrector(Lexicon.from_terms(["OpenAI", "Sam Altman", "Ilya Sutskever", "Ilya"]))
     text = ("le board de openai a viré sam altman vendredi et les salariés d'open ai ont signé une lettre "

@@ -45,17 +45,17 @@ class PhoneticPass:
         spoken = {span.text: " ".join(span.text.split()) for span in spans}
         keys_by_text = phonetics.readings(set(spoken.values()))
         hits_by_text: dict[str, list[tuple[int, float, str, str]]] = {}
-        matches_by_span: dict[tuple[str, bool], list[tuple[Surface, float, str]]] = {}
+        matches_by_span: dict[tuple[str, bool, bool], list[tuple[Surface, float, str]]] = {}
         proposed = []
         for span in spans:
             said = spoken[span.text]
             if said not in hits_by_text:
                 hits_by_text[said] = self._search(keys_by_text[said], job.index, job.settings)
-            shape = (span.text, text.name_like(span))
+            shape = (span.text, text.name_like(span), text.has_non_word(span))
             if shape not in matches_by_span:
                 matches_by_span[shape] = (self._generous_matches(hits_by_text[said], job.index)
                                           if job.settings.generous else
-                                          self._matches(span.key, shape[1], text.cased, hits_by_text[said], job.index))
+                                          self._matches(span.key, shape[1], text.cased and not shape[2], hits_by_text[said], job.index))
             for surface, similarity, reason, unsure in matches_by_span[shape]:
                 candidate = make_candidate(job, span, surface, similarity, self.name, reason)
                 if candidate is not None:
@@ -91,7 +91,10 @@ class PhoneticPass:
 
         Without casing (a transcript all in lower case or capitals) no span can look like a name,
         so none is refused for being plain: a span far from the name on paper ("openeye" for
-        OpenAI, 0.62) is unsure instead, for it may as well be a rare word ("caricaturez")."""
+        OpenAI, 0.62) is unsure instead, for it may as well be a rare word ("caricaturez"). So is a
+        non-word in lower case in a transcript with casing ("minjune" for Midjourney, 0.71): no word
+        of either language, the recogniser wrote what it heard, a name it did not know or a
+        garbled word, and only the context can tell (``cased`` is False for it)."""
         matches = []
         for surface_id, similarity, lang, term_lang in sorted(hits, key=lambda hit: -hit[1]):
             surface = index.surfaces[surface_id]
