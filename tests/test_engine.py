@@ -570,33 +570,24 @@ def test_names_of_other_domains_and_languages(terms, raw, fixed):
     assert Corrector(Lexicon.from_terms(terms)).correct(raw).text == fixed
 
 
-def test_in_a_lower_case_transcript_the_names_letters_spaced_get_one_verdict():
-    """"open ai" kept near Sam Altman (two clues, as a transcript without casing needs) is the
-    recogniser's spelling of OpenAI on a line where no other entity is near too; "il y a" (function
-    words only) keeps each its own verdict."""
-    corrector = Corrector(Lexicon.from_terms(["OpenAI", "Sam Altman", "Ilya Sutskever"]))
-    filler = "et puis on a parlé de la pluie et du beau temps pendant un long moment, comme souvent " * 2
-    text = ("openai a un problème, et sam altman chez open ai le dit.\n"
-            f"{filler}\n"
-            "la boîte open ai était fermée lundi, il y a des gens qui attendaient.\n")
-    result = corrector.correct(text)
-    assert [(edit.line, edit.original, edit.replacement) for edit in result.edits] == [
-        (1, "open ai", "openai"), (3, "open ai", "openai")]
-    assert "the same form is kept on line 1" in result.edits[1].reason
+FILLER = "et puis on a parlé de la pluie et du beau temps pendant un long moment, comme souvent " * 2
 
 
-def test_ordinary_words_written_as_a_name_mid_sentence_get_one_verdict():
-    """"Justin Trier" (two French words: a first name, "to sort") capitalised mid-sentence is no
-    ordinary phrase: kept on its clues where another entity is near, it is Justine Triet on every
-    line. Lower-case ordinary words keep their own verdicts."""
-    corrector = Corrector(Lexicon.from_terms(["Justine Triet", "Timothée Chalamet", "Avignon"]))
-    filler = "et puis on a parlé de la pluie et du beau temps pendant un long moment, comme souvent " * 2
-    text = ("Justine Triet a gagné. Hier, Justin Trier et Timothée Chalamet sont venus.\n"
-            f"{filler}\n"
-            "On dit que Justin Trier prépare un film.\n")
-    result = corrector.correct(text)
-    assert [(edit.line, edit.original, edit.replacement) for edit in result.edits] == [
-        (1, "Justin Trier", "Justine Triet"), (3, "Justin Trier", "Justine Triet")]
+@pytest.mark.parametrize("terms, first, last, expected", [
+    # "open ai" kept near Sam Altman (two clues, as a transcript without casing needs) is the
+    # recogniser's spelling of OpenAI on a line where no other entity is near too; "il y a"
+    # (function words only) keeps each its own verdict
+    (["OpenAI", "Sam Altman", "Ilya Sutskever"], "openai a un problème, et sam altman chez open ai le dit.",
+     "la boîte open ai était fermée lundi, il y a des gens qui attendaient.", ("open ai", "openai")),
+    # "Justin Trier" (a first name, "to sort") capitalised mid-sentence is no ordinary phrase: kept
+    # on its clues where another entity is near, it is Justine Triet on every line
+    (["Justine Triet", "Timothée Chalamet", "Avignon"],
+     "Justine Triet a gagné. Hier, Justin Trier et Timothée Chalamet sont venus.",
+     "On dit que Justin Trier prépare un film.", ("Justin Trier", "Justine Triet")),
+], ids=["letters spaced, lower case", "ordinary words written as a name"])
+def test_a_form_kept_on_its_clues_gets_the_same_verdict_far_away(terms, first, last, expected):
+    result = Corrector(Lexicon.from_terms(terms)).correct(f"{first}\n{FILLER}\n{last}\n")
+    assert [(edit.line, edit.original, edit.replacement) for edit in result.edits] == [(1, *expected), (3, *expected)]
     assert "the same form is kept on line 1" in result.edits[1].reason
 
 
