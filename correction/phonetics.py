@@ -18,7 +18,7 @@ import re
 import threading
 import unicodedata
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import numpy
 from rapidfuzz.distance import Indel
@@ -136,6 +136,39 @@ def readings(texts: Iterable[str]) -> dict[str, dict[str, str]]:
     return result
 
 
+def run_readings(words: Sequence[str], runs: Sequence[tuple[int, int]]) -> dict[str, list[str]]:
+    """By language, the coarse key of each run of ``words`` (``words[first:last]``, said in a row):
+    what :func:`readings` gives for those words joined by spaces, made from each word's key once,
+    for the many overlapping runs of a transcript share their words."""
+    covered = numpy.zeros(len(words) + 1, dtype=numpy.int64)
+    if runs:
+        bounds = numpy.array(runs, dtype=numpy.int64)
+        numpy.add.at(covered, bounds[:, 0], 1)
+        numpy.add.at(covered, bounds[:, 1], -1)
+    positions = numpy.flatnonzero(numpy.cumsum(covered[:-1])).tolist()
+    parts = {word: _speakable(word).split() for word in dict.fromkeys(words[position] for position in positions)}
+    distinct = list(dict.fromkeys(part for split in parts.values() for part in split))
+    # how many words before each position have something to say (not only marks: "_", "/")
+    said = [0]
+    for word in words:
+        said.append(said[-1] + bool(parts.get(word, True)))
+    result: dict[str, list[str]] = {}
+    for lang in VOICES:
+        part_keys = {part: _coarse_cached(phonemes) for part, phonemes in ipa(distinct, lang).items()}
+        word_keys = {word: "".join([part_keys[part] for part in split]) for word, split in parts.items()}
+        keys = [""] * len(words)
+        for position in positions:
+            keys[position] = word_keys[words[position]]
+        result[lang] = ["".join(keys[first:last]) for first, last in runs]
+    for row, (first, last) in enumerate(runs):
+        if said[last] == said[first]:
+            # nothing to say but marks: readings reads the text itself
+            text = " ".join(words[first:last])
+            for lang, key in readings([text])[text].items():
+                result[lang][row] = key
+    return result
+
+
 @lru_cache(maxsize=1 << 16)
 def _coarse_cached(phonemes: str) -> str:
     return coarse_key(phonemes)
@@ -145,11 +178,19 @@ def similarity_matrix(rows: Sequence[str], columns: Sequence[str]) -> "numpy.nda
     """``sound_similarity`` of every row text with every column text, as a matrix (rapidfuzz's
     cdist: a few hundred thousand pairs in milliseconds)."""
     keys = readings([*rows, *columns])
-    best = numpy.zeros((len(rows), len(columns)))
+    return key_similarity_matrix({lang: [keys[text][lang] for text in rows] for lang in VOICES},
+                                 {lang: [keys[text][lang] for text in columns] for lang in VOICES})
+
+
+def key_similarity_matrix(rows: Mapping[str, Sequence[str]], columns: Mapping[str, Sequence[str]],
+                          score_cutoff: float = 0.0) -> "numpy.ndarray":
+    """:func:`similarity_matrix` from the texts' keys by language (as :func:`run_readings` gives
+    them); with ``score_cutoff``, similarities below it are 0 (and cost less)."""
+    best = numpy.zeros((len(rows[next(iter(VOICES))]), len(columns[next(iter(VOICES))])))
     for row_lang in VOICES:
         for column_lang in VOICES:
-            pairs = cdist([keys[text][row_lang] for text in rows], [keys[text][column_lang] for text in columns],
-                          scorer=Indel.normalized_similarity, dtype=numpy.float64)
+            pairs = cdist(rows[row_lang], columns[column_lang], scorer=Indel.normalized_similarity,
+                          score_cutoff=score_cutoff, dtype=numpy.float64)
             numpy.maximum(best, pairs, out=best)
     return best
 

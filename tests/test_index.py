@@ -1,8 +1,9 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
-from correction import Corrector
+from correction import Corrector, index as index_module
 from correction.index import LexiconIndex, NgramIndex, name_parts, numbers_in_words, spoken_forms
 from correction.lexicon import Entry, Lexicon
 
@@ -19,6 +20,31 @@ def test_ngram_search_finds_what_brute_force_finds(keys, query):
         similarity = Indel.normalized_similarity(query, key)
         if similarity >= 0.8 and 0.6 * len(query) <= len(key) <= len(query) / 0.6:
             assert key in found, (key, similarity)
+
+
+@settings(max_examples=150, deadline=None)
+@given(keys=st.lists(WORDS, min_size=1, max_size=40, unique=True), queries=st.lists(WORDS, min_size=1, max_size=8),
+       cutoff=st.sampled_from([0.85, 0.9, 0.95, 1.0]))
+def test_a_batch_of_searches_finds_every_key_over_the_cutoff(keys, queries, cutoff):
+    """Whether a key is spelled as the query (where the cutoff admits no edit) or compared with
+    every key of a fitting length: the keys a full scan finds, best first, then by id."""
+    found = NgramIndex(keys).search_many(queries, cutoff)
+    for query in queries:
+        expected = sorted(((number, Indel.normalized_similarity(query, key)) for number, key in enumerate(keys)
+                           if Indel.normalized_similarity(query, key) >= cutoff - 1e-9
+                           and 0.6 * len(query) <= len(key) <= len(query) / 0.6), key=lambda hit: (-hit[1], hit[0]))
+        assert found.get(query, []) == expected
+    assert all(found.values())  # a query without any key is left out
+
+
+@settings(max_examples=50, deadline=None)
+@given(keys=st.lists(WORDS, min_size=1, max_size=40, unique=True), queries=st.lists(WORDS, min_size=1, max_size=8))
+def test_a_batch_over_many_keys_of_a_length_searches_query_by_query(keys, queries):
+    index = NgramIndex(keys)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index_module, "SCAN_KEYS", 0)
+        found = index.search_many(queries, 0.85)
+    assert {query: hits for query in queries if (hits := index.search(query, 0.85))} == found
 
 
 def test_search_scores_are_indel_similarities():
