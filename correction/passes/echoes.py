@@ -22,6 +22,8 @@ in every casing (a test): no edit.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from rapidfuzz.distance import Indel
 
@@ -70,12 +72,29 @@ def whole_forms(job: Job, entry: Entry) -> list[Surface]:
     return list(forms.values())
 
 
-# A run of words as its range of tokens, ``(first, last)``: a transcript has some four runs a word,
-# and few are ever looked at closer (see :func:`_contested_sounds`).
-Run = tuple[int, int]
+# Runs are scored this many at a time: their keys and similarity matrices stay small.
+CHUNK_RUNS = 20_000
 
 
-def _runs(job: Job) -> tuple[list[Run], list[str]]:
+class Runs(NamedTuple):
+    """Runs of words as token ranges ``firsts[row]:lasts[row]``, ordered by first then last token:
+    a transcript has some four runs a word, and few are ever looked at closer (see
+    :func:`_contested_sounds`), so they are two arrays rather than a Span each."""
+
+    firsts: np.ndarray
+    lasts: np.ndarray
+
+    def __contains__(self, ends: object) -> bool:
+        first, last = ends  # type: ignore[misc]
+        at = int(np.searchsorted(self.firsts, first))
+        while at < len(self.firsts) and self.firsts[at] == first:
+            if self.lasts[at] == last:
+                return True
+            at += 1
+        return False
+
+
+def _runs(job: Job) -> tuple[Runs, list[str]]:
     """Runs of one to four words with a word foreign to the transcript's language, no digits, not
     starting or ending with an elided word, and not over a whole form of the lexicon spelled out
     (right, or as one of its sounds-like forms), though over a first name or surname alone
@@ -107,8 +126,7 @@ def _runs(job: Job) -> tuple[list[Run], list[str]]:
         found.append(np.stack([first[keep], last[keep]], axis=1))
     ranges = np.concatenate(found) if found else np.empty((0, 2), dtype=np.int64)
     ranges = ranges[np.lexsort((ranges[:, 1], ranges[:, 0]))]
-    runs = list(zip(ranges[:, 0].tolist(), ranges[:, 1].tolist()))
-    return runs, part_of
+    return Runs(ranges[:, 0].copy(), ranges[:, 1].copy()), part_of
 
 
 Echo = tuple[Span, Surface, float, "Span | None", bool]
@@ -121,11 +139,10 @@ def echoes(job: Job) -> list[Echo]:
     against any other ``unnamed_bound``. The closest-sounding run over some words wins them, so a
     run that reaches past the name, or falls short of it, loses to the one that does not."""
     runs, part_of = _runs(job)
-    if not runs:
+    if not len(runs.firsts):
         return []
     entries = named_entries(job)
     best = _contested_sounds(job, runs, entries)
-    ranges = set(runs)
     found: list[Echo] = []
     won: list[Span] = []
     # the closest runs first, the shorter on a tie
@@ -135,7 +152,7 @@ def echoes(job: Job) -> list[Echo]:
             continue
         won.append(span)
         # a single word is the approximate passes' to weigh; it still wins its word from longer runs
-        if span.size < 2 or not _bounded(job.text, span, surface, score, ranges):
+        if span.size < 2 or not _bounded(job.text, span, surface, score, runs):
             continue
         if any(term and term != surface.entry.term for term in part_of[span.first : span.last]):
             continue  # a name part written right is kept for its own entity: "Satya" is no one else's
@@ -146,7 +163,7 @@ def echoes(job: Job) -> list[Echo]:
     return found
 
 
-def _contested_sounds(job: Job, runs: list[Run], entries: dict[str, tuple[Entry, Span]]
+def _contested_sounds(job: Job, runs: Runs, entries: dict[str, tuple[Entry, Span]]
                       ) -> dict[int, tuple[Span, float, Surface]]:
     """By run (its row in ``runs``), its span, the whole form it sounds most like and how much,
     for the runs that reach their bound and bear on a run that may be found.
@@ -158,28 +175,30 @@ def _contested_sounds(job: Job, runs: list[Run], entries: dict[str, tuple[Entry,
     that reached their bound. Looking up every run's sound took three quarters of the engine's time
     (48,659 look-ups on 30,000 words of distinct text, 2026-12-06); the same echoes are found."""
     bound = unnamed_bound(job)
-    text = job.text
-    by_first: dict[int, list[int]] = {}
-    for row, (first, _) in enumerate(runs):
-        by_first.setdefault(first, []).append(row)
-    scored: set[int] = set()
+    text, firsts, lasts = job.text, runs.firsts, runs.lasts
+    scored = np.zeros(len(firsts), dtype=bool)
     passing: dict[int, tuple[Span, float, Surface]] = {}
     # what a run needs before its sound is known to become an echo: two words or more, and no
     # function word at an edge (see _bounded)
-    function = [is_function_word(key) for key in text.keys]
-    rows = [row for row, (first, last) in enumerate(runs)
-            if last - first >= 2 and not (function[first] or function[last - 1])]
+    function = np.array([is_function_word(key) for key in text.keys] + [False], dtype=bool)
+    rows = np.flatnonzero((lasts - firsts >= 2) & ~function[firsts] & ~function[lasts - 1]).tolist()
     words = [token.text for token in text.tokens]
     while rows:
-        scored.update(rows)
-        for at, (score, surface) in _best_sounds(job, words, [runs[row] for row in rows], entries, bound).items():
-            if score >= (ECHO_MIN_SOUND if surface.entry.term in entries else bound) - 1e-9:
-                passing[rows[at]] = (_span(text, *runs[rows[at]]), score, surface)
+        scored[rows] = True
+        for start in range(0, len(rows), CHUNK_RUNS):
+            chunk = rows[start : start + CHUNK_RUNS]
+            ranges = list(zip(firsts[chunk].tolist(), lasts[chunk].tolist()))
+            for at, (score, surface) in _best_sounds(job, words, ranges, entries, bound).items():
+                if score >= (ECHO_MIN_SOUND if surface.entry.term in entries else bound) - 1e-9:
+                    passing[chunk[at]] = (_span(text, *ranges[at]), score, surface)
         # the runs over the words of those that passed, not scored yet
-        rows = sorted({other for row in rows if row in passing
-                       for first in range(runs[row][0] - MAX_SPAN_TOKENS + 1, runs[row][1])
-                       for other in by_first.get(first, ())
-                       if other not in scored and runs[other][1] > runs[row][0]})
+        overlapping = set()
+        for row in rows:
+            if row in passing:
+                first, last = int(firsts[row]), int(lasts[row])
+                low, high = np.searchsorted(firsts, [first - MAX_SPAN_TOKENS + 1, last]).tolist()
+                overlapping.update(other for other in range(low, high) if not scored[other] and lasts[other] > first)
+        rows = sorted(overlapping)
     return passing
 
 
@@ -187,7 +206,7 @@ def _span(text: AnalyzedText, first: int, last: int) -> Span:
     return text.span(first, last, "".join(text.keys[first:last]))
 
 
-def _best_sounds(job: Job, words: list[str], runs: list[Run], entries: dict[str, tuple[Entry, Span]],
+def _best_sounds(job: Job, words: list[str], runs: list[tuple[int, int]], entries: dict[str, tuple[Entry, Span]],
                  bound: float) -> dict[int, tuple[float, Surface]]:
     """By run (its row in ``runs``, ranges of ``words``), the whole form it sounds most like and
     how much, where that may reach a bound: a named entity's from ``ECHO_MIN_SOUND``, any other
@@ -276,13 +295,13 @@ def _someones_name(text: AnalyzedText, span: Span) -> bool:
 
 
 def _bounded(text: AnalyzedText, span: Span, form: Surface, score: float,
-             runs: set[Run]) -> bool:
+             runs: Runs) -> bool:
     """Whether the run's ends are the name's: never a function word of either language, which the
     recogniser wrote because it heard one (though its sound may fit the name's: "and tropic",
     "dimoté chalame et"); an ordinary word of the transcript must sound like that end of the name
     (see ``ECHO_EDGE_MIN_SOUND``); and a word beside the run must not sound as right ("a ren
     messenger": is "a" part of the name?). ``score`` is the run's own similarity to the form,
-    ``runs`` the ranges of the runs."""
+    ``runs`` all the runs."""
     for position, left in ((span.first, True), (span.last - 1, False)):
         if is_function_word(text.keys[position]):
             return False  # "PPT for", "chalame et", "Malka RAM has": the sound may fit, the word was heard
