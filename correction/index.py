@@ -11,10 +11,9 @@ many keys share its bigrams, not on the size of the lexicon.
 
 from __future__ import annotations
 
-import math
 import re
 from functools import cached_property
-from typing import Iterable, Mapping, NamedTuple, Sequence
+from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -23,7 +22,7 @@ from rapidfuzz.process import cdist
 from . import phonetics
 from .given_names import is_given_name
 from .lexicon import Entry, Lexicon
-from .shortlist import SLACK, accepted_lengths, cutoff_bounds, top_counts
+from .shortlist import SLACK, accepted_lengths, cutoff_bounds, most_edits, reachable_lengths, top_counts
 from .text import NAME_PARTICLES, fold
 from .wordfreqs import is_common
 
@@ -262,7 +261,7 @@ class NgramIndex:
 
     @cached_property
     def key_ids(self) -> dict[str, int]:
-        """Each key's id, by key (built on first use: a batch of exact look-ups)."""
+        """Each key's id, by key (built on first use: a batch of look-ups by deletions)."""
         return {key: key_id for key_id, key in enumerate(self.keys)}
 
     def search_many(self, queries: Iterable[str], cutoff: float) -> dict[str, list[tuple[int, float]]]:
@@ -270,55 +269,81 @@ class NgramIndex:
         any, ``(key id, similarity)`` of every key whose Indel similarity reaches ``cutoff``, best
         first (then by key id, as :meth:`search` lists them).
 
-        Where the cutoff admits no edit at a query's length, its key is looked up as is. Otherwise
-        queries of one length are compared with every key of a length that can reach the cutoff in
-        one rapidfuzz ``cdist`` call (a few nanoseconds a pair, where a look-up costs some 80
-        microseconds in numpy calls) while those keys are fewer than ``SCAN_KEYS``; past that (a
-        lexicon of thousands of terms) each query goes through :meth:`search`. A scan returns every
-        key over the cutoff, the shortlist its best 24 by shared bigrams: the same keys unless more
-        than 24 keys share more bigrams with the query than one over the cutoff does."""
+        Queries of one length are looked up together, by what the cutoff admits at that length
+        (:func:`~correction.shortlist.most_edits`): where it admits no edit (a 100,000-name
+        lexicon's bound is 1.0), the key spelled as the query; one edit, the keys a character
+        shorter or longer (each query less one character, each key less one); more, every key of a
+        length that can reach the cutoff in one rapidfuzz ``cdist`` call (a few nanoseconds a pair,
+        where a look-up costs some 80 microseconds in numpy calls) while those keys are fewer than
+        ``SCAN_KEYS``, else the shortlist query by query. The others return every key over the
+        cutoff, the shortlist its best 24 by shared bigrams: the same keys unless more than 24 keys
+        share more bigrams with the query than one over the cutoff does."""
         found: dict[str, list[tuple[int, float]]] = {}
         by_size: dict[int, list[str]] = {}
         for query in dict.fromkeys(queries):
             by_size.setdefault(len(query), []).append(query)
         for size, same_size in by_size.items():
-            # Indel similarity 2 * lcs / (size + other) reaches the cutoff only from these lengths,
-            # within those the shortlist accepts
-            accepted = accepted_lengths(size, 0.6)
-            shortest = max(accepted[0], math.ceil(size * (cutoff - SLACK) / (2 - cutoff + SLACK)))
-            longest = min(accepted[1], math.floor(size * (2 - cutoff + SLACK) / (cutoff - SLACK)))
-            bounds = np.array([shortest, longest + 1], dtype=self.sorted_lengths.dtype)
-            first, last = np.searchsorted(self.sorted_lengths, bounds).tolist()
-            if (size - 1) / size < cutoff - 1e-9 and shortest == longest == size:
-                # only a key spelled as the query reaches it (a 100,000-name lexicon's bound is 1.0)
-                for query in same_size:
-                    if query in self.key_ids:
-                        found[query] = [(self.key_ids[query], 1.0)]
-                continue
-            if last - first > SCAN_KEYS:
-                for query in same_size:
-                    hits = self.search(query, cutoff)
-                    if hits:
-                        found[query] = hits
-                continue
+            shortest, longest = reachable_lengths(size, cutoff)
+            first, last = self._ranks(shortest, longest)
             if first >= last:
                 continue
-            ids = self.by_length[first:last]
-            keys = [self.keys[key_id] for key_id in ids.tolist()]
-            step = max(1, SCAN_CELLS // len(keys))
-            for start in range(0, len(same_size), step):
-                chunk = same_size[start : start + step]
-                # float32 holds the matrix, which only says where a key may reach the cutoff: the
-                # similarity of those few pairs is computed again in full
-                scores = cdist(chunk, keys, scorer=Indel.normalized_similarity, score_cutoff=cutoff - SLACK,
-                               dtype=np.float32)
-                near = np.flatnonzero(scores.max(axis=1))  # most batches: no pair near the cutoff
-                for at, column in zip(*np.nonzero(scores[near])):
-                    query, key_id = chunk[near[at]], int(ids[column])
-                    similarity = Indel.normalized_similarity(query, self.keys[key_id])
-                    if similarity >= cutoff - 1e-9:  # as search compares it
-                        found.setdefault(query, []).append((key_id, similarity))
+            if most_edits(size, cutoff) <= 1:
+                pairs = self._within_an_edit(same_size, size, shortest, longest)
+            elif last - first <= SCAN_KEYS:
+                pairs = self._scanned(same_size, first, last, cutoff)
+            else:
+                for query in same_size:
+                    if hits := self.search(query, cutoff):
+                        found[query] = hits
+                continue
+            for query, key_id in pairs:
+                similarity = Indel.normalized_similarity(query, self.keys[key_id])
+                if similarity >= cutoff - 1e-9:  # as search compares it
+                    found.setdefault(query, []).append((key_id, similarity))
         return {query: sorted(hits, key=lambda hit: (-hit[1], hit[0])) for query, hits in found.items()}
+
+    def _ranks(self, shortest: int, longest: int) -> tuple[int, int]:
+        """Ranks (positions in ``by_length``) of the keys of ``shortest`` to ``longest`` characters."""
+        bounds = np.array([shortest, longest + 1], dtype=self.sorted_lengths.dtype)  # or numpy converts the array
+        first, last = np.searchsorted(self.sorted_lengths, bounds).tolist()
+        return first, last
+
+    def _within_an_edit(self, queries: list[str], size: int, shortest: int, longest: int
+                        ) -> Iterator[tuple[str, int]]:
+        """``(query, key id)`` for the keys spelled as one of ``queries`` (all ``size`` long) and,
+        where ``shortest`` and ``longest`` allow, those a character shorter (the query less one)
+        or longer (the key less one)."""
+        ids = self.key_ids
+        for query in queries:
+            if query in ids:
+                yield query, ids[query]
+        for query in queries if shortest <= size - 1 else ():
+            for shorter in {query[:at] + query[at + 1 :] for at in range(size)}:
+                if shorter in ids:
+                    yield query, ids[shorter]
+        wanted = set(queries)
+        first, last = self._ranks(size + 1, size + 1) if longest >= size + 1 else (0, 0)
+        for key_id in self.by_length[first:last].tolist():
+            key = self.keys[key_id]
+            for shorter in {key[:at] + key[at + 1 :] for at in range(size + 1)}:
+                if shorter in wanted:
+                    yield shorter, key_id
+
+    def _scanned(self, queries: list[str], first: int, last: int, cutoff: float) -> Iterator[tuple[str, int]]:
+        """``(query, key id)`` for the keys of ranks ``first`` to ``last`` near enough ``cutoff``,
+        compared all at once (rapidfuzz cdist), a few million pairs at a time."""
+        ids = self.by_length[first:last]
+        keys = [self.keys[key_id] for key_id in ids.tolist()]
+        step = max(1, SCAN_CELLS // len(keys))
+        for start in range(0, len(queries), step):
+            chunk = queries[start : start + step]
+            # float32 holds the matrix, which only says where a key may reach the cutoff: the
+            # similarity of those few pairs is computed again in full
+            scores = cdist(chunk, keys, scorer=Indel.normalized_similarity, score_cutoff=cutoff - SLACK,
+                           dtype=np.float32)
+            near = np.flatnonzero(scores.max(axis=1))  # most batches: no pair near the cutoff
+            for at, column in zip(*np.nonzero(scores[near])):
+                yield chunk[near[at]], int(ids[column])
 
 
 class LexiconIndex:

@@ -76,6 +76,37 @@ def cutoff_bounds(size: int, distinct: int, cutoff: float, length_ratio: float) 
     return Bounds(max(2, min(needs)), lengths[0], lengths[-1])
 
 
+@lru_cache(maxsize=4096)
+def reachable_lengths(size: int, cutoff: float, length_ratio: float = 0.6) -> tuple[int, int]:
+    """Shortest and longest key that can reach Indel similarity ``cutoff`` with a query of ``size``
+    characters, among those the shortlist accepts: ``2 * lcs / (size + other)`` with ``lcs`` at
+    most the shorter length.
+
+    >>> reachable_lengths(10, 0.85)
+    (8, 13)
+    """
+    shortest, longest = accepted_lengths(size, length_ratio)
+    return (max(shortest, math.ceil(size * (cutoff - SLACK) / (2 - cutoff + SLACK))),
+            min(longest, math.floor(size * (2 - cutoff + SLACK) / (cutoff - SLACK))))
+
+
+@lru_cache(maxsize=4096)
+def most_edits(size: int, cutoff: float) -> int:
+    """The most insertions and deletions that leave a key within Indel similarity ``cutoff`` of a
+    query of ``size`` characters (0: only the query itself; 1: a character more or less).
+
+    >>> most_edits(10, 0.85), most_edits(10, 0.95), most_edits(12, 1.0)
+    (3, 1, 0)
+    """
+    shortest, longest = reachable_lengths(size, cutoff)
+    edits = 0
+    for other in range(shortest, longest + 1):
+        common = math.ceil((cutoff - SLACK) * (size + other) / 2)  # the least common subsequence
+        if common <= min(size, other):
+            edits = max(edits, size + other - 2 * common)
+    return edits
+
+
 def top_counts(counts: np.ndarray, limit: int) -> np.ndarray:
     """Positions of the ``limit`` largest ``counts``, ties to the earlier position, in position order:
     a histogram of the (small) counts finds the last count taken, no sort.

@@ -6,6 +6,7 @@ from rapidfuzz.distance import Indel
 from correction import Corrector, index as index_module
 from correction.index import LexiconIndex, NgramIndex, name_parts, numbers_in_words, spoken_forms
 from correction.lexicon import Entry, Lexicon
+from correction.shortlist import most_edits
 
 WORDS = st.text(alphabet=st.sampled_from("abcdeilmnorst"), min_size=4, max_size=10)
 
@@ -26,8 +27,9 @@ def test_ngram_search_finds_what_brute_force_finds(keys, query):
 @given(keys=st.lists(WORDS, min_size=1, max_size=40, unique=True), queries=st.lists(WORDS, min_size=1, max_size=8),
        cutoff=st.sampled_from([0.85, 0.9, 0.95, 1.0]))
 def test_a_batch_of_searches_finds_every_key_over_the_cutoff(keys, queries, cutoff):
-    """Whether a key is spelled as the query (where the cutoff admits no edit) or compared with
-    every key of a fitting length: the keys a full scan finds, best first, then by id."""
+    """Whether the cutoff admits no edit at a query's length (the key spelled as the query), one
+    (keys a character shorter or longer) or more (every key of a fitting length compared): the
+    keys a full scan finds, best first, then by id."""
     found = NgramIndex(keys).search_many(queries, cutoff)
     for query in queries:
         expected = sorted(((number, Indel.normalized_similarity(query, key)) for number, key in enumerate(keys)
@@ -38,8 +40,13 @@ def test_a_batch_of_searches_finds_every_key_over_the_cutoff(keys, queries, cuto
 
 
 @settings(max_examples=50, deadline=None)
-@given(keys=st.lists(WORDS, min_size=1, max_size=40, unique=True), queries=st.lists(WORDS, min_size=1, max_size=8))
+@given(keys=st.lists(WORDS, min_size=1, max_size=40, unique=True),
+       queries=st.lists(st.text(alphabet=st.sampled_from("abcdeilmnorst"), min_size=6, max_size=10), min_size=1,
+                        max_size=8))
 def test_a_batch_over_many_keys_of_a_length_searches_query_by_query(keys, queries):
+    """Where the cutoff admits two edits or more (queries of 6 letters or more at 0.85), past
+    SCAN_KEYS keys of a fitting length: the shortlist, query by query."""
+    assert all(most_edits(len(query), 0.85) >= 2 for query in queries)
     index = NgramIndex(keys)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(index_module, "SCAN_KEYS", 0)
@@ -126,3 +133,11 @@ def test_one_querys_bigrams_are_the_distinct_sorted_codes_of_the_batch_function(
 
     expected = np.unique(bigram_codes([query])[0])
     assert query_bigrams(query).dtype == expected.dtype and query_bigrams(query).tolist() == expected.tolist()
+
+
+def test_where_one_edit_reaches_the_cutoff_the_keys_a_character_off_are_found():
+    keys = ["openai", "openaii", "opnai", "opanai", "anthropic"]
+    assert most_edits(len("openai"), 0.9) == 1  # "opanai" (a letter changed: two edits) is 0.83
+    found = NgramIndex(keys).search_many(["openai", "nvidia"], 0.9)
+    assert found == {"openai": [(0, 1.0), (1, Indel.normalized_similarity("openai", "openaii")),
+                                (2, Indel.normalized_similarity("openai", "opnai"))]}
