@@ -128,6 +128,18 @@ def test_an_acronym_in_capitals_names_its_entity_though_its_letters_make_a_word(
     assert corrector.correct(text.replace("l'AGI", "l'avenir")).edits == ()
 
 
+@pytest.mark.parametrize("decision", ["rules", "model"])
+def test_a_name_split_at_its_apostrophe_and_written_right_is_never_rewritten(decision):
+    """The tokens of "L'Oréal" are "L" and "Oréal", and spans never cross an apostrophe: the piece
+    "Oréal", close in spelling to the whole name, was rewritten into "L'L'Oréal"."""
+    corrector = Corrector(Lexicon.from_terms(["L'Oréal", "Christine Lagarde", "Conan O'Brien"]), decision=decision)
+    text = ("Christine Lagarde said the valuation of L'Oréal doubled. So the union at L’Oréal says the new "
+            "shift system is unfair, and Conan O'Brien joked about O'Brien's own shares in l'oréal.")
+    assert corrector.correct(text).edits == ()
+    # the name misheard around its apostrophe is still fixed
+    assert [edit.replacement for edit in corrector.correct(text.replace("of L'Oréal", "of L'Oréol")).edits] == ["L'Oréal"]
+
+
 def test_a_version_number_is_heard_as_a_number_not_found_by_a_look_alike_word():
     """"Gemini Pro" sounds 0.84 like "Gemini 3", but "Pro" does not sound like "three" or "trois":
     another product, not a mishearing. A word that sounds like the number is one ("for" in "PPT

@@ -235,6 +235,35 @@ class Pass(Protocol):
     def run(self, job: Job, candidates: list[Candidate]) -> list[Candidate]: ...
 
 
+def inside_the_name(source: str, span: Span, replacement: str) -> bool:
+    """Whether the span is part of ``replacement`` written out in full around it, whatever its case
+    and apostrophes: a name that the tokens split at an apostrophe or hyphen ("L'Oréal" is "L" and
+    "Oréal", spans never cross an apostrophe) is already spelled right, its piece no mishearing.
+
+    >>> from correction.analysis import AnalyzedText
+    >>> text = AnalyzedText.of("the valuation of L’Oréal doubled", "en")
+    >>> inside_the_name(text.source, text.span(3, 5, "loreal"), "L'Oréal")
+    False
+    >>> inside_the_name(text.source, text.span(4, 5, "oreal"), "L'Oréal")
+    True
+    """
+    if len(replacement) <= span.end - span.start:
+        return False
+    low = max(0, span.end - len(replacement))
+    window = _apostrophes(source[low : span.start + len(replacement)].casefold())
+    wanted = _apostrophes(replacement.casefold())
+    at = window.find(wanted)
+    while at >= 0:
+        if low + at <= span.start and span.end <= low + at + len(wanted):
+            return True
+        at = window.find(wanted, at + 1)
+    return False
+
+
+def _apostrophes(text: str) -> str:
+    return text.replace("’", "'")
+
+
 def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_name: str,
                    reason: str, approximate: bool = True) -> Candidate | None:
     """A candidate, or None when the match changes nothing, would eat neighbouring words, or would
@@ -254,6 +283,8 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
         # a term written in lower case ("compute") keeps the capital of a sentence start or title;
         # a brand's own lower-case first letter ("mRNA", "iPhone") stays as the lexicon has it
         replacement = replacement[:1].upper() + replacement[1:]
+    if inside_the_name(text.source, span, replacement):
+        return None  # "Oréal" of "L'Oréal", written right: a piece of the name is not the name misheard
     changes = plan_changes(text.source, text.tokens[span.first : span.last], replacement)
     if not changes or job.touches_mention(changes, span):
         return None
