@@ -131,10 +131,13 @@ def test_an_acronym_in_capitals_names_its_entity_though_its_letters_make_a_word(
 @pytest.mark.parametrize("decision", ["rules", "model"])
 def test_a_name_split_at_its_apostrophe_and_written_right_is_never_rewritten(decision):
     """The tokens of "L'Oréal" are "L" and "Oréal", and spans never cross an apostrophe: the piece
-    "Oréal", close in spelling to the whole name, was rewritten into "L'L'Oréal"."""
-    corrector = Corrector(Lexicon.from_terms(["L'Oréal", "Christine Lagarde", "Conan O'Brien"]), decision=decision)
+    "Oréal", close in spelling to the whole name, was rewritten into "L'L'Oréal", and "L'Huillier
+    won" after "Anne" into "Anne L'Huillier" (the model), deleting "won"."""
+    corrector = Corrector(Lexicon.from_terms(["L'Oréal", "Christine Lagarde", "Conan O'Brien", "Anne L'Huillier"]),
+                          decision=decision)
     text = ("Christine Lagarde said the valuation of L'Oréal doubled. So the union at L’Oréal says the new "
-            "shift system is unfair, and Conan O'Brien joked about O'Brien's own shares in l'oréal.")
+            "shift system is unfair, and Conan O'Brien joked about O'Brien's own shares in L'Oréal. Right, so "
+            "Anne L'Huillier won the prize after forty years.")
     assert corrector.correct(text).edits == ()
     # the name misheard around its apostrophe is still fixed
     assert [edit.replacement for edit in corrector.correct(text.replace("of L'Oréal", "of L'Oréol")).edits] == ["L'Oréal"]

@@ -236,25 +236,34 @@ class Pass(Protocol):
 
 
 def inside_the_name(source: str, span: Span, replacement: str) -> bool:
-    """Whether the span is part of ``replacement`` written out in full around it, whatever its case
-    and apostrophes: a name that the tokens split at an apostrophe or hyphen ("L'Oréal" is "L" and
-    "Oréal", spans never cross an apostrophe) is already spelled right, its piece no mishearing.
+    """Whether the span overlaps ``replacement`` (as the transcript's case writes it) written out
+    in full, typographic apostrophes aside: a name that the tokens split at an apostrophe
+    ("L'Oréal" is "L" and "Oréal") is already spelled right, and a piece of it, or a span reaching
+    past it ("L'Huillier won" after "Anne"), is no mishearing of it. A case-only fix ("Openai") is
+    not the name written out.
 
     >>> from correction.analysis import AnalyzedText
-    >>> text = AnalyzedText.of("the valuation of L’Oréal doubled", "en")
-    >>> inside_the_name(text.source, text.span(3, 5, "loreal"), "L'Oréal")
-    False
-    >>> inside_the_name(text.source, text.span(4, 5, "oreal"), "L'Oréal")
+    >>> text = AnalyzedText.of("the valuation of L’Oréal doubled, said Anne L'Huillier", "en")
+    >>> inside_the_name(text.source, text.span(3, 4, "l"), "L'Oréal")
     True
+    >>> inside_the_name(text.source, text.span(4, 6, "orealdoubled"), "L'Oréal")
+    True
+    >>> inside_the_name(text.source, text.span(5, 7, "doubledsaid"), "L'Oréal")
+    False
+    >>> inside_the_name(text.source, text.span(9, 10, "huillier"), "Anne L'Huillier")
+    True
+    >>> inside_the_name("fired Sam Altmann", Span(2, 3, 10, 17, "Altmann", "altmann"), "Altman")
+    False
     """
-    if len(replacement) <= span.end - span.start:
-        return False
-    low = max(0, span.end - len(replacement))
-    window = _apostrophes(source[low : span.start + len(replacement)].casefold())
-    wanted = _apostrophes(replacement.casefold())
+    low = max(0, span.start - len(replacement))
+    window = _apostrophes(source[low : span.end + len(replacement)])
+    wanted = _apostrophes(replacement)
     at = window.find(wanted)
     while at >= 0:
-        if low + at <= span.start and span.end <= low + at + len(wanted):
+        start, end = low + at, low + at + len(wanted)
+        # whole words only: "Altman" inside "Altmann" is not the name written out
+        alone = not (start > 0 and source[start - 1].isalnum()) and not (end < len(source) and source[end].isalnum())
+        if alone and start < span.end and span.start < end:
             return True
         at = window.find(wanted, at + 1)
     return False
