@@ -34,6 +34,9 @@ class Span(NamedTuple):
         return self.last - self.first
 
 
+APOSTROPHES = ("'", "’")
+
+
 @dataclass(frozen=True)
 class AnalyzedText:
     """The source text with its tokens, their folded keys, language and what each token is.
@@ -102,6 +105,12 @@ class AnalyzedText:
         joins, elided = self.joins, self.elided
         return tuple(joined or (position > 0 and elided[position - 1]) or bool(_COMMA_GAP.fullmatch(token.gap_before))
                      for position, (joined, token) in enumerate(zip(joins, self.tokens)))
+
+    @cached_property
+    def apostrophe_joins(self) -> tuple[bool, ...]:
+        """Like ``joins``, and also across a bare apostrophe ("L'Oréal", "O’Brien"): for forms that
+        have one, which the tokens split; an elision is no part of a name spelled without one."""
+        return tuple(joined or token.gap_before in APOSTROPHES for joined, token in zip(self.joins, self.tokens))
 
     def span_ranges(self, max_tokens: int = MAX_SPAN_TOKENS,
                     joins: tuple[bool, ...] | None = None) -> Iterator[tuple[int, int, str]]:

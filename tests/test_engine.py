@@ -130,7 +130,7 @@ def test_an_acronym_in_capitals_names_its_entity_though_its_letters_make_a_word(
 
 @pytest.mark.parametrize("decision", ["rules", "model"])
 def test_a_name_split_at_its_apostrophe_and_written_right_is_never_rewritten(decision):
-    """The tokens of "L'Oréal" are "L" and "Oréal", and spans never cross an apostrophe: the piece
+    """The tokens of "L'Oréal" are "L" and "Oréal": when no mention crossed the apostrophe, the piece
     "Oréal", close in spelling to the whole name, was rewritten into "L'L'Oréal", and "L'Huillier
     won" after "Anne" into "Anne L'Huillier" (the model), deleting "won"."""
     corrector = Corrector(Lexicon.from_terms(["L'Oréal", "Christine Lagarde", "Conan O'Brien", "Anne L'Huillier"]),
@@ -140,7 +140,19 @@ def test_a_name_split_at_its_apostrophe_and_written_right_is_never_rewritten(dec
             "Anne L'Huillier won the prize after forty years.")
     assert corrector.correct(text).edits == ()
     # the name misheard around its apostrophe is still fixed
-    assert [edit.replacement for edit in corrector.correct(text.replace("of L'Oréal", "of L'Oréol")).edits] == ["L'Oréal"]
+    misheard = "Christine Lagarde said the valuation of L'Oréol doubled, and Conan O'Brien joked about it."
+    assert [(edit.original, edit.replacement) for edit in corrector.correct(misheard).edits] == [("Oréol", "L'Oréal")]
+
+
+def test_a_mention_crosses_an_apostrophe_only_for_a_form_written_with_one():
+    """"Adam D'Angelo", "O’Brien" (either apostrophe) are mentions, protected and counted as named;
+    "d'Ali" is the elision of "de" before "Ali", no spelling of Dalí."""
+    corrector = Corrector(Lexicon.from_terms(["Adam D'Angelo", "Conan O'Brien", "Salvador Dalí"]))
+    text, _ = corrector.propose("Adam D'Angelo a vu O’Brien et le tableau d'Ali.")
+    mentions = [(span.text, surface.text) for span, surface in corrector.job_for(text).mentions]
+    assert mentions == [("Adam D'Angelo", "Adam D'Angelo"), ("O’Brien", "O'Brien")]
+    hits = {span.text for span, _ in corrector.job_for(text).exact_hits}
+    assert "d'Ali" not in hits
 
 
 def test_a_version_number_is_heard_as_a_number_not_found_by_a_look_alike_word():

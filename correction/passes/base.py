@@ -8,7 +8,7 @@ from functools import cached_property
 from itertools import accumulate
 from typing import TYPE_CHECKING, Protocol
 
-from ..analysis import MAX_SPAN_TOKENS, AnalyzedText, Span
+from ..analysis import APOSTROPHES, MAX_SPAN_TOKENS, AnalyzedText, Span
 from ..candidates import Candidate
 from ..index import LexiconIndex, Surface
 from ..letters import is_acronym, said_letters
@@ -77,9 +77,20 @@ class Job:
 
     @cached_property
     def exact_hits(self) -> tuple[tuple[Span, tuple[Surface, ...]], ...]:
-        exact, text = self.index.exact, self.text
-        return tuple((text.span(first, last, key), tuple(exact[key]))
-                     for first, last, key in text.span_ranges(EXACT_MAX_TOKENS) if key in exact)
+        """Spans spelled like lexicon forms, with those forms. A span across a bare apostrophe
+        matches only the forms written with one: "L'Oréal", "Conan O'Brien" are spelled right,
+        but "d'Ali" is no spelling of Dalí (an elision stays outside the name)."""
+        exact, text, hits = self.index.exact, self.text, []
+        joins = text.joins
+        for first, last, key in text.span_ranges(EXACT_MAX_TOKENS, text.apostrophe_joins):
+            if key not in exact:
+                continue
+            surfaces = tuple(exact[key])
+            if not all(joins[first + 1 : last]):
+                surfaces = tuple(surface for surface in surfaces if any(mark in surface.text for mark in APOSTROPHES))
+            if surfaces:
+                hits.append((text.span(first, last, key), surfaces))
+        return tuple(hits)
 
     @cached_property
     def spelled_hits(self) -> tuple[tuple[Span, tuple[Surface, ...]], ...]:
@@ -116,9 +127,10 @@ class Job:
         for span, surfaces in self.exact_hits:
             for surface in surfaces:
                 # in a transcript all in lower case or capitals, "openai" is as right as it can be
-                if self.text.cased and span.text != surface.replacement:
+                written, form = _apostrophes(span.text), _apostrophes(surface.replacement)
+                if self.text.cased and written != form:
                     continue
-                if not self.text.cased and span.text.casefold() != surface.replacement.casefold():
+                if not self.text.cased and written.casefold() != form.casefold():
                     continue
                 if surface.role == "part" and (self.text.all_common(span) or self._inside_other_name(span, surface)):
                     continue
@@ -212,6 +224,13 @@ class Job:
         ranges = sorted((span.start, span.end) for span, _ in self.mentions)
         return [start for start, _ in ranges], [end for _, end in ranges]
 
+    def holds_the_name(self, span: Span, replacement: str) -> bool:
+        """Whether a mention inside ``span`` is already ``replacement`` written right: "Anne
+        L'Huillier won" holds the name, and rewriting it would only delete "won"."""
+        wanted = _apostrophes(replacement).casefold()
+        return any(span.start <= mention.start and mention.end <= span.end and _apostrophes(mention.text).casefold() == wanted
+                   for mention, _ in self.mentions)
+
     def touches_mention(self, changes: tuple[tuple[int, int, str], ...], span: Span | None = None) -> bool:
         """Whether any change overlaps a span that already names a lexicon entry correctly, other
         than one inside a longer ``span`` rewritten as a whole: "AI" in "Open AI" -> "OpenAI"."""
@@ -233,40 +252,6 @@ class Pass(Protocol):
     name: str
 
     def run(self, job: Job, candidates: list[Candidate]) -> list[Candidate]: ...
-
-
-def inside_the_name(source: str, span: Span, replacement: str) -> bool:
-    """Whether the span overlaps ``replacement`` (as the transcript's case writes it) written out
-    in full, typographic apostrophes aside: a name that the tokens split at an apostrophe
-    ("L'Oréal" is "L" and "Oréal") is already spelled right, and a piece of it, or a span reaching
-    past it ("L'Huillier won" after "Anne"), is no mishearing of it. A case-only fix ("Openai") is
-    not the name written out.
-
-    >>> from correction.analysis import AnalyzedText
-    >>> text = AnalyzedText.of("the valuation of L’Oréal doubled, said Anne L'Huillier", "en")
-    >>> inside_the_name(text.source, text.span(3, 4, "l"), "L'Oréal")
-    True
-    >>> inside_the_name(text.source, text.span(4, 6, "orealdoubled"), "L'Oréal")
-    True
-    >>> inside_the_name(text.source, text.span(5, 7, "doubledsaid"), "L'Oréal")
-    False
-    >>> inside_the_name(text.source, text.span(9, 10, "huillier"), "Anne L'Huillier")
-    True
-    >>> inside_the_name("fired Sam Altmann", Span(2, 3, 10, 17, "Altmann", "altmann"), "Altman")
-    False
-    """
-    low = max(0, span.start - len(replacement))
-    window = _apostrophes(source[low : span.end + len(replacement)])
-    wanted = _apostrophes(replacement)
-    at = window.find(wanted)
-    while at >= 0:
-        start, end = low + at, low + at + len(wanted)
-        # whole words only: "Altman" inside "Altmann" is not the name written out
-        alone = not (start > 0 and source[start - 1].isalnum()) and not (end < len(source) and source[end].isalnum())
-        if alone and start < span.end and span.start < end:
-            return True
-        at = window.find(wanted, at + 1)
-    return False
 
 
 def _apostrophes(text: str) -> str:
@@ -292,8 +277,8 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
         # a term written in lower case ("compute") keeps the capital of a sentence start or title;
         # a brand's own lower-case first letter ("mRNA", "iPhone") stays as the lexicon has it
         replacement = replacement[:1].upper() + replacement[1:]
-    if inside_the_name(text.source, span, replacement):
-        return None  # "Oréal" of "L'Oréal", written right: a piece of the name is not the name misheard
+    if job.holds_the_name(span, replacement):
+        return None
     changes = plan_changes(text.source, text.tokens[span.first : span.last], replacement)
     if not changes or job.touches_mention(changes, span):
         return None
