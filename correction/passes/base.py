@@ -220,16 +220,22 @@ class Job:
                          and (capitalised[span.first] or max_zipf(span.key) < MAX_ANCHOR_ZIPF))
 
     @cached_property
+    def _mentions_by_start(self) -> list[Span]:
+        return sorted((span for span, _ in self.mentions), key=lambda span: (span.start, span.end))
+
+    @cached_property
     def _protected(self) -> tuple[list[int], list[int]]:
-        ranges = sorted((span.start, span.end) for span, _ in self.mentions)
-        return [start for start, _ in ranges], [end for _, end in ranges]
+        """The starts and ends of the mentions, in the order of ``_mentions_by_start``."""
+        spans = self._mentions_by_start
+        return [span.start for span in spans], [span.end for span in spans]
 
     def holds_the_name(self, span: Span, replacement: str) -> bool:
         """Whether a mention inside ``span`` is already ``replacement`` written right: "Anne
         L'Huillier won" holds the name, and rewriting it would only delete "won"."""
         wanted = _apostrophes(replacement).casefold()
-        return any(span.start <= mention.start and mention.end <= span.end and _apostrophes(mention.text).casefold() == wanted
-                   for mention, _ in self.mentions)
+        mentions, (starts, _) = self._mentions_by_start, self._protected
+        return any(mention.end <= span.end and _apostrophes(mention.text).casefold() == wanted
+                   for mention in mentions[bisect_left(starts, span.start) : bisect_left(starts, span.end)])
 
     def touches_mention(self, changes: tuple[tuple[int, int, str], ...], span: Span | None = None) -> bool:
         """Whether any change overlaps a span that already names a lexicon entry correctly, other
