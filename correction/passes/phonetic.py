@@ -43,14 +43,11 @@ class PhoneticPass:
         text = job.text
         spans = job.approximate_spans
         spoken = {span.text: " ".join(span.text.split()) for span in spans}
-        keys_by_text = phonetics.readings(set(spoken.values()))
-        hits_by_text: dict[str, list[tuple[int, float, str, str]]] = {}
+        hits_by_text = self._search(phonetics.readings(set(spoken.values())), job.index, job.settings)
         matches_by_span: dict[tuple[str, bool, bool], list[tuple[Surface, float, str]]] = {}
         proposed = []
         for span in spans:
             said = spoken[span.text]
-            if said not in hits_by_text:
-                hits_by_text[said] = self._search(keys_by_text[said], job.index, job.settings)
             shape = (span.text, text.name_like(span), text.has_non_word(span))
             if shape not in matches_by_span:
                 matches_by_span[shape] = (self._generous_matches(hits_by_text[said], job.index)
@@ -125,15 +122,21 @@ class PhoneticPass:
         return matches
 
     @staticmethod
-    def _search(readings: dict[str, str], index: LexiconIndex, settings: Settings) -> list[tuple[int, float, str, str]]:
-        best: dict[int, tuple[int, float, str, str]] = {}
-        for lang, key in readings.items():
-            if len(key) < MIN_SOUND_LENGTH:
-                continue
-            for key_id, similarity in index.sound.search(key, cutoff=settings.min_sound):
-                if not settings.generous and not same_onset(key, index.sound.keys[key_id]):
-                    continue
-                for surface, term_lang in index.sound_owners(key_id):
-                    if surface.id not in best or similarity > best[surface.id][1]:
-                        best[surface.id] = (surface.id, similarity, lang, term_lang)
-        return list(best.values())
+    def _search(readings_by_text: dict[str, dict[str, str]], index: LexiconIndex, settings: Settings
+                ) -> dict[str, list[tuple[int, float, str, str]]]:
+        """Each text's sound hits ``(surface id, similarity, its reading's language, the term's)``,
+        the best reading per surface; every reading of every span looked up in one batch."""
+        found = index.sound.search_many({key for readings in readings_by_text.values() for key in readings.values()
+                                         if len(key) >= MIN_SOUND_LENGTH}, cutoff=settings.min_sound)
+        hits_by_text = {}
+        for said, readings in readings_by_text.items():
+            best: dict[int, tuple[int, float, str, str]] = {}
+            for lang, key in readings.items():
+                for key_id, similarity in found.get(key, ()) if len(key) >= MIN_SOUND_LENGTH else ():
+                    if not settings.generous and not same_onset(key, index.sound.keys[key_id]):
+                        continue
+                    for surface, term_lang in index.sound_owners(key_id):
+                        if surface.id not in best or similarity > best[surface.id][1]:
+                            best[surface.id] = (surface.id, similarity, lang, term_lang)
+            hits_by_text[said] = list(best.values())
+        return hits_by_text
