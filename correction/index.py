@@ -12,7 +12,7 @@ many keys share its bigrams, not on the size of the lexicon.
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 import numpy as np
@@ -465,12 +465,13 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 NUMBER_LANGUAGES = ("en", "fr")
 
 
-def numbers_in_words(term: str) -> list[str]:
+@lru_cache(maxsize=8192)  # asked again for every candidate that writes the term (num2words is slow)
+def numbers_in_words(term: str) -> tuple[str, ...]:
     """A term with numbers, its numbers said in words, as some recognisers write them (num2words):
     "GPT-4o" -> "GPT four o", "GPT quatre o"; "Llama 3" -> "Llama three", "Llama trois";
     "Gemini 2.5" -> "Gemini two point five", "Gemini deux virgule cinq", "Gemini deux point cinq"."""
     if not _NUMBER.search(term):
-        return []
+        return ()
     from num2words import num2words  # imported on first use: few lexicons have numbers
 
     said = []
@@ -480,7 +481,7 @@ def numbers_in_words(term: str) -> list[str]:
     if "." in term and "virgule" in said[-1]:
         # a version is read with "point" in French too ("Gemini deux point cinq"), a decimal with "virgule"
         said.append(said[-1].replace("virgule", "point"))
-    return said
+    return tuple(said)
 
 
 def spoken_forms(text: str) -> list[str]:

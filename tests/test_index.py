@@ -109,11 +109,11 @@ def test_short_forms_are_left_out_of_approximate_indexes():
 
 
 def test_numbers_in_a_term_are_also_said_in_words_in_both_languages():
-    assert numbers_in_words("GPT-4o") == ["GPT four o", "GPT quatre o"]
+    assert numbers_in_words("GPT-4o") == ("GPT four o", "GPT quatre o")
     # a version is said with "point" in French too; a decimal comma only with "virgule"
-    assert numbers_in_words("GPT-3.5") == ["GPT three point five", "GPT trois virgule cinq", "GPT trois point cinq"]
-    assert numbers_in_words("Taux 2,5") == ["Taux two point five", "Taux deux virgule cinq"]
-    assert numbers_in_words("OpenAI") == []
+    assert numbers_in_words("GPT-3.5") == ("GPT three point five", "GPT trois virgule cinq", "GPT trois point cinq")
+    assert numbers_in_words("Taux 2,5") == ("Taux two point five", "Taux deux virgule cinq")
+    assert numbers_in_words("OpenAI") == ()
 
 
 def test_a_name_with_its_version_said_in_words_is_found_over_more_than_four_words():
