@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator, NamedTuple
 
-from .text import FRENCH_ELIDING_WORDS, NAME_PARTICLES, Token, fold, joinable, tokenize
+from .text import APOSTROPHES, FRENCH_ELIDING_WORDS, NAME_PARTICLES, Token, fold, joinable, tokenize
 from .wordfreqs import detect_language, is_common, is_known
 
 MAX_SPAN_TOKENS = 4
@@ -32,9 +32,6 @@ class Span(NamedTuple):
     @property
     def size(self) -> int:
         return self.last - self.first
-
-
-APOSTROPHES = ("'", "’")
 
 
 @dataclass(frozen=True)

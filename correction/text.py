@@ -27,6 +27,9 @@ FRENCH_ELIDING_WORDS = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "
 NAME_PARTICLES = frozenset("de du des la le van von der den di da del della dos das do bin ben al el ter ten zu".split())
 
 
+APOSTROPHES = ("'", "’")  # the straight and the typographic one
+
+
 class Token(NamedTuple):
     """A word of the text: ``text == source[start:end]``.
 
@@ -59,7 +62,7 @@ class Token(NamedTuple):
 
     @property
     def after_apostrophe(self) -> bool:
-        return self.gap_before.endswith(("'", "’"))
+        return self.gap_before.endswith(APOSTROPHES)
 
 
 def tokenize(text: str) -> list[Token]:

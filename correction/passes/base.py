@@ -8,12 +8,12 @@ from functools import cached_property
 from itertools import accumulate
 from typing import TYPE_CHECKING, Protocol
 
-from ..analysis import APOSTROPHES, MAX_SPAN_TOKENS, AnalyzedText, Span
+from ..analysis import MAX_SPAN_TOKENS, AnalyzedText, Span
 from ..candidates import Candidate
 from ..index import LexiconIndex, Surface
 from ..letters import is_acronym, said_letters
 from ..rewrite import plan_changes, rewritten_tokens
-from ..text import fold
+from ..text import APOSTROPHES, fold
 from ..wordfreqs import is_function_word, max_zipf
 from .guards import (CUT_OFF, MAX_ANCHOR_ZIPF, MAX_KEY_LENGTH, MIN_KEY_LENGTH, eligible_for_approximate,
                      has_accents, is_ambiguous, is_derived, numbers_heard, sure_bound, words_align)
