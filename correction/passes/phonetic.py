@@ -132,7 +132,7 @@ class PhoneticPass:
         for said, readings in readings_by_text.items():
             best: dict[int, tuple[int, float, str, str]] = {}
             for lang, key in readings.items():
-                for key_id, similarity in found.get(key, ()) if len(key) >= MIN_SOUND_LENGTH else ():
+                for key_id, similarity in found.get(key, ()):  # keys too short to look up have none
                     if not settings.generous and not same_onset(key, index.sound.keys[key_id]):
                         continue
                     for surface, term_lang in index.sound_owners(key_id):
