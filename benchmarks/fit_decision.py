@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -100,39 +100,69 @@ BOUNDS = tuple(round(0.30 + 0.05 * step, 2) for step in range(10)) + tuple(round
                                                                            for step in range(20))
 
 
-def choose_bound(rows: Rows, log=print) -> float:
+def logistic(values: np.ndarray, labels: np.ndarray) -> DecisionModel:
+    """The shipped kind of model, fitted on ``values`` and ``labels`` (its bound is chosen apart)."""
+    means, scales, weights, bias = fit_logistic(values, labels, L2)
+    return DecisionModel(features=tuple(FEATURES), means=tuple(means), scales=tuple(scales),
+                         weights=tuple(weights), bias=bias, min_confidence=0.5, signature=f"logreg-l2={L2}")
+
+
+@dataclass
+class EditCounts:
+    """Edits scored as the benchmark scores them, summed over data sets, at one bound."""
+
+    right: int = 0
+    predicted: int = 0
+    fixed: int = 0
+    gold: int = 0
+
+    def add(self, score) -> None:
+        """Adds a score's counts (an edits score, or other counts)."""
+        self.right += score.right
+        self.predicted += score.predicted
+        self.fixed += score.fixed
+        self.gold += score.gold
+
+    def __str__(self) -> str:
+        return f"precision {self.right}/{self.predicted}, recall {self.fixed}/{self.gold}"
+
+
+def edit_counts(proposals, model, bounds=BOUNDS, log=None) -> dict[float, EditCounts]:
+    """The applied edits of ``proposals`` decided by ``model`` (anything with ``features``,
+    ``probability`` and ``contributions``) at each bound: after the resolver, not candidates."""
+    counts = {bound: EditCounts() for bound in bounds}
+    for proposal in proposals:
+        corrector, data = proposal.corrector, proposal.dataset
+        decided = decide(corrector.job_for(proposal.text), proposal.candidates, model, 0.5,
+                         table=proposal.table, vectors=[list(row) for row in proposal.values])
+        for bound in bounds:
+            verdicts = [replace(c, decision="kept" if (c.probability or 0) >= bound else "dropped")
+                        if c.probability is not None else c for c in decided]
+            score = score_edits(list(data.gold), corrector.apply(proposal.text, verdicts).edits)
+            counts[bound].add(score)
+            if log and bound == REPORTED_BOUND:
+                log(f"  {data.name} ({proposal.group}) held out, bound {bound}: right {score.right}/{score.predicted}, "
+                    f"fixed {score.fixed}/{score.gold}; wrong: "
+                    + ", ".join(f"{e.original!r}->{e.replacement!r}" for e in score.wrong[:6]))
+    return counts
+
+
+def choose_bound(rows: Rows, log=print, fit=logistic) -> float:
     """The lowest bound at which the applied edits are right ``TARGET_PRECISION`` of the time, each
-    fitting data set corrected by a model fitted without its group (its domain, or the dev set), and
-    scored as the benchmark scores: edits after the resolver, not candidates."""
+    fitting data set corrected by a model ``fit`` without its group (its domain, or the dev set)."""
     groups = np.array(rows.groups)
-    right, predicted, fixed, gold = (dict.fromkeys(BOUNDS, 0) for _ in range(4))
+    totals = {bound: EditCounts() for bound in BOUNDS}
     for group in sorted(set(rows.groups)):
         held = groups == group
-        means, scales, weights, bias = fit_logistic(rows.values[~held], rows.labels[~held], L2)
-        model = DecisionModel(features=tuple(FEATURES), means=tuple(means), scales=tuple(scales),
-                              weights=tuple(weights), bias=bias, min_confidence=0.5, signature="held-out")
-        for proposal in rows.proposals:
-            if proposal.group != group:
-                continue
-            corrector, data = proposal.corrector, proposal.dataset
-            decided = decide(corrector.job_for(proposal.text), proposal.candidates, model, 0.5,
-                             table=proposal.table, vectors=[list(row) for row in proposal.values])
-            for bound in BOUNDS:
-                verdicts = [replace(c, decision="kept" if (c.probability or 0) >= bound else "dropped")
-                            if c.probability is not None else c for c in decided]
-                score = score_edits(list(data.gold), corrector.apply(proposal.text, verdicts).edits)
-                right[bound] += score.right
-                predicted[bound] += score.predicted
-                fixed[bound] += score.fixed
-                gold[bound] += score.gold
-                if bound == REPORTED_BOUND:
-                    log(f"  {data.name} ({group}) held out, bound {bound}: right {score.right}/{score.predicted}, "
-                        f"fixed {score.fixed}/{score.gold}; wrong: "
-                        + ", ".join(f"{e.original!r}->{e.replacement!r}" for e in score.wrong[:6]))
+        model = fit(rows.values[~held], rows.labels[~held])
+        counts = edit_counts([p for p in rows.proposals if p.group == group], model, log=log)
+        for bound, count in counts.items():
+            totals[bound].add(count)
     for bound in BOUNDS:
-        log(f"  bound {bound:.2f}: precision {right[bound]}/{predicted[bound]}, recall {fixed[bound]}/{gold[bound]}")
+        log(f"  bound {bound:.2f}: {totals[bound]}")
     for bound in BOUNDS:
-        if predicted[bound] and right[bound] / predicted[bound] >= TARGET_PRECISION:
+        count = totals[bound]
+        if count.predicted and count.right / count.predicted >= TARGET_PRECISION:
             return bound
     return BOUNDS[-1]
 
@@ -143,17 +173,15 @@ def main() -> int:
     rows, read = fitting_rows(sources, log)
     log(f"{len(rows.labels)} candidates, {int(rows.labels.sum())} right, groups {sorted(set(rows.groups))}")
     bound = choose_bound(rows, log)
-    means, scales, weights, bias = fit_logistic(rows.values, rows.labels, L2)
     data_hash = hashlib.sha256("|".join(read).encode()).hexdigest()[:12]
-    model = DecisionModel(features=tuple(FEATURES), means=tuple(means), scales=tuple(scales),
-                          weights=tuple(weights), bias=bias, min_confidence=bound,
-                          signature=f"logreg-l2={L2}|data={data_hash}")
+    fitted = logistic(rows.values, rows.labels)
+    model = replace(fitted, min_confidence=bound, signature=f"{fitted.signature}|data={data_hash}")
     extra = {"fitted": str(datetime.date.today()), "correction": __version__, "fitted_on": read,
              "rows": int(len(rows.labels)), "right": int(rows.labels.sum()),
              "min_confidence_rule": f"lowest bound with out-of-group precision >= {TARGET_PRECISION}"}
     WEIGHTS.write_text(model.to_json(extra), encoding="utf-8")
     print(f"wrote {WEIGHTS} (min_confidence {bound})", file=sys.stderr)
-    for name, weight in sorted(zip(FEATURES, weights), key=lambda item: -abs(item[1])):
+    for name, weight in sorted(zip(FEATURES, model.weights), key=lambda item: -abs(item[1])):
         print(f"  {weight:+.2f}  {name}", file=sys.stderr)
     return 0
 
