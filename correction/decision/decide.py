@@ -52,7 +52,7 @@ def decide(job: Job, candidates: list[Candidate], model: DecisionModel, min_conf
     if vectors is None:
         vectors = [table.vector(candidates[position], model.features) for position in to_decide]
     values = dict(zip(to_decide, vectors))
-    own = {position: model.probability(values[position]) for position in to_decide}
+    own = dict(zip(to_decide, model.probabilities(vectors)))
     groups: dict[tuple[str, str], list[int]] = {}
     for position in to_decide:
         # the raw form as its folded letters: "OpenEye" and "Open Eye" are one form

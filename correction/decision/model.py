@@ -95,6 +95,11 @@ class DecisionModel:
     def probability(self, values: list[float]) -> float:
         return sigmoid(self.logit(values))
 
+    def probabilities(self, rows: list[list[float]]) -> list[float]:
+        """The probability of each row. The decision asks for a transcript's candidates at once, so
+        that another kind of model (one that predicts in batches) can stand in for this one."""
+        return [self.probability(values) for values in rows]
+
 
 def sigmoid(logit: float) -> float:
     if logit >= 0:

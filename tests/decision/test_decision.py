@@ -170,6 +170,23 @@ def test_explanation_names_the_three_largest_contributions_from_the_same_numbers
     assert candidate.decision.startswith("kept (p=")
 
 
+def test_another_kind_of_model_stands_in_through_batch_probabilities():
+    class Constant:  # what benchmarks/compare_models.py passes for gradient-boosted trees
+        features = ("sound", "span_words")
+
+        def probabilities(self, rows):
+            return [0.93 if values[1] == 1 else 0.2 for values in rows]
+
+        def contributions(self, values):
+            return [0.0, 0.0]
+
+    corrector = Corrector(LEXICON, passes=("exact", "fuzzy", "phonetic"), generous=True)
+    text, candidates = corrector.propose("Le patron d'OpenEye parle.")
+    decided = [c for c in decide(corrector.job_for(text), candidates, Constant(), 0.9) if c.probability is not None]
+    assert decided and all(c.probability == (0.93 if c.span.last - c.span.first == 1 else 0.2) for c in decided)
+    assert {c.decision.split(" ")[0] for c in decided if c.probability == 0.93} == {"kept"}
+
+
 def test_one_form_gets_one_verdict_and_says_so():
     # strongly supported near a mention of the entity, weakly against far from it: pooled (the
     # log-odds averaged), the three occurrences get one probability and one verdict
