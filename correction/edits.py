@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Iterable, Sequence
 
 from .errors import InputError
-from .io import loads_json
+from .io import json_record
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ def read_edits_jsonl(text: str, path: str) -> list[Edit]:
         if not line.strip():
             continue
         try:
-            edits.append(Edit.from_dict(loads_json(line)))
+            edits.append(Edit.from_dict(json_record(line)))
         except (ValueError, TypeError) as error:
             raise InputError(path, f"bad edit record: {error}", line=number) from None
     return edits

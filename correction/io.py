@@ -110,3 +110,19 @@ def loads_json(text: str):
         return json.loads(text)
     except RecursionError:
         raise json.JSONDecodeError("nested too deeply (more levels than the parser can hold)", text, 0) from None
+
+
+def json_record(text: str) -> dict:
+    """One JSON Lines record: a JSON object, or a ``ValueError`` saying what was found instead
+    (a list or a number there would otherwise fail later as an AttributeError, not as bad input).
+
+    >>> json_record('[1, 2]')
+    Traceback (most recent call last):
+    ValueError: expected a JSON object, found a list
+    """
+    record = loads_json(text)
+    if not isinstance(record, dict):
+        found = {list: "a list", str: "a string", bool: "true or false", type(None): "null"}.get(
+            type(record), "a number")
+        raise ValueError(f"expected a JSON object, found {found}")
+    return record

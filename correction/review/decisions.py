@@ -22,7 +22,7 @@ from typing import Iterable, Sequence
 
 from ..edits import Edit, read_edits_jsonl, text_sha256
 from ..errors import InputError
-from ..io import loads_json
+from ..io import json_record
 
 VERDICTS = ("accept", "reject")
 
@@ -75,7 +75,7 @@ def read_proposals(text: str, path: str) -> list[Proposal]:
     checksums = []
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
-            checksum = loads_json(line).get("input_sha256")
+            checksum = json_record(line).get("input_sha256")
             if not checksum:
                 raise InputError(path, "proposal without input_sha256 (write it with `correct --edits`)", line=number)
             checksums.append(checksum)
@@ -94,7 +94,7 @@ def read_decisions(text: str, path: str) -> list[Decision]:
         if not line.strip():
             continue
         try:
-            record = loads_json(line)
+            record = json_record(line)
             proposed = dict(record, replacement=record.get("proposed", record.get("replacement")))
             edit = read_edits_jsonl(json.dumps(proposed), path)[0]
             proposal = Proposal(int(record["id"]), edit, str(record["input_sha256"]))

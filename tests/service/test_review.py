@@ -70,6 +70,9 @@ def test_apply_a_decisions_file_for_another_input_is_refused(service, job):
     assert refused.json()["detail"].endswith("; nothing written")
     broken = service.client.post(f"/v1/jobs/{job['id']}/apply", content=b"{not json\n", headers=service.as_editor)
     assert broken.status_code == 422 and broken.json()["detail"].startswith("decisions:1: bad decision record")
+    listed = service.client.post(f"/v1/jobs/{job['id']}/apply", content=b"[1, 2]\n", headers=service.as_editor)
+    assert listed.status_code == 422
+    assert listed.json()["detail"] == "decisions:1: bad decision record: expected a JSON object, found a list"
 
 
 @pytest.mark.parametrize("decisions, detail", [
