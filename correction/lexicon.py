@@ -136,7 +136,7 @@ class Lexicon:
             paths = (default_lexicon_path(),)
         entries: list[Entry] = []
         for path in paths:
-            entries.extend(read_entries(path))
+            entries.extend(with_terms(read_entries(path), str(path)))
         name = "+".join(Path(path).name for path in paths)
         return cls.from_entries(entries, name=name)
 
@@ -170,6 +170,14 @@ def read_entries(path: str | Path) -> list[Entry]:
     return parse_entries(read_text(name), name)
 
 
+def with_terms(entries: list[Entry], name: str) -> list[Entry]:
+    """``entries``, or a LexiconError when there is none: a lexicon to correct with needs a term
+    (a header alone, or only comments, is a mistake, not a request to change nothing)."""
+    if not entries:
+        raise LexiconError(name, "no term: a lexicon needs at least one")
+    return entries
+
+
 def parse_entries(text: str, name: str) -> list[Entry]:
     """The entries of a lexicon file's ``text``; ``name``'s extension says its format (as for a file).
 
@@ -186,12 +194,19 @@ def _reader_for(name: str):
     return READERS[suffix]
 
 
+def _checked_term(path: str, number: int, term: str) -> str:
+    """``term``, or a LexiconError naming the line when it has no letter or digit to match ("!!!")."""
+    if not fold(term):
+        raise LexiconError(path, f"term {term!r} has no letter or digit", line=number)
+    return term
+
+
 def _read_list(path: str, text: str) -> list[Entry]:
     entries = []
     for number, line in enumerate(text.splitlines(), start=1):
         term = line.strip()
         if term and not term.startswith("#"):
-            entries.append(Entry(term=term, source=(path, number)))
+            entries.append(Entry(term=_checked_term(path, number, term), source=(path, number)))
     return entries
 
 
@@ -220,7 +235,7 @@ def _read_table(path: str, text: str, separator: str) -> list[Entry]:
             raise LexiconError(path, f"lang {lang!r} is not fr, en or empty", line=number)
         entries.append(
             Entry(
-                term=term,
+                term=_checked_term(path, number, term),
                 aliases=_split(row.get("aliases", "")),
                 sounds_like=_split(row.get("sounds_like", "")),
                 kind=row.get("kind", "").strip() or "term",

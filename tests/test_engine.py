@@ -105,6 +105,15 @@ def test_the_ordinary_speech_corpora_in_every_casing_get_no_edit_from_the_shippe
     assert [(edit.line, edit.original, edit.replacement) for edit in edits] == []
 
 
+@pytest.mark.parametrize("decision", ["rules", "model"])
+@pytest.mark.parametrize("entries", [[Entry("OpenAI", lang="en")], []], ids=["english-only", "empty"])
+def test_a_lexicon_with_nothing_for_the_transcripts_language_changes_nothing(decision, entries):
+    # no form to look up in French: the large-lexicon bound once took the log of zero forms
+    raw = "Le patron d'OpenEye parle de l'entreprise.\n"
+    result = Corrector(Lexicon.from_entries(entries), decision=decision).correct(raw)
+    assert result.text == raw and result.edits == ()
+
+
 def test_il_y_a_becomes_ilya_only_where_context_names_him(corrector):
     text = ("Ilya Sutskever vote contre Sam Altman au board.\n"
             "Entre temps, il y a, donc celui qui a la tête du board, qui regrette.\n"

@@ -58,6 +58,10 @@ def test_alias_claimed_by_two_terms_is_a_warning_naming_both_rows(tmp_path):
     [
         ("bad.csv", "name,kind\nOpenAI,org\n", "bad.csv:1: no 'term' column in the header row"),
         ("bad.csv", "term,kind\nOpenAI,org\n,person\n", "bad.csv:3: row without a term"),
+        ("bad.csv", "term,kind\nOpenAI,org\n!!!,person\n", "bad.csv:3: term '!!!' has no letter or digit"),
+        ("bad.txt", "OpenAI\n--\n", "bad.txt:2: term '--' has no letter or digit"),
+        ("bad.csv", "term,kind\n", "bad.csv: no term: a lexicon needs at least one"),
+        ("bad.txt", "# only a comment\n", "bad.txt: no term: a lexicon needs at least one"),
         ("bad.csv", "term,lang\nOpenAI,de\n", "bad.csv:2: lang 'de' is not fr, en or empty"),
         ("bad.csv", "term,colour\nOpenAI,red\n", "bad.csv:1: unknown column(s) colour"),
         ("bad.json", "[]", "bad.json: unknown lexicon format '.json'"),

@@ -55,8 +55,11 @@ def sure_bound(min_score: float, forms: int) -> float:
 
     >>> sure_bound(0.8, 500), round(sure_bound(0.8, 10_000), 3), round(sure_bound(0.8, 100_000), 3)
     (0.8, 0.872, 0.944)
+    >>> sure_bound(0.8, 0)
+    0.8
     """
-    return min(1.0, min_score + max(0.0, math.log(forms / REFERENCE_FORMS)) / CHANCE_DECAY)
+    # no form at all (an English-only lexicon on a French transcript) is no crowd either
+    return min(1.0, min_score + max(0.0, math.log(max(forms, 1) / REFERENCE_FORMS)) / CHANCE_DECAY)
 
 
 def numbers_heard(heard: str, written: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import warnings
 from functools import lru_cache
 
-from ..lexicon import Entry, Lexicon, default_lexicon_path, parse_entries
+from ..lexicon import Entry, Lexicon, default_lexicon_path, parse_entries, with_terms
 from ..lexicon_tools.check import check_entries
 from .store import LexiconVersion, now
 from .worker import DEFAULT_LEXICON
@@ -26,7 +26,7 @@ def default_version() -> LexiconVersion:
 
 def parse(content: str, filename: str) -> tuple[list[Entry], str]:
     """The rows of an uploaded lexicon and its content hash; bad rows raise LexiconError (file:line)."""
-    entries = parse_entries(content, filename)
+    entries = with_terms(parse_entries(content, filename), filename)
     return entries, _sha256(entries)
 
 

@@ -57,6 +57,8 @@ def test_upload_versions_show_and_delete(service, run, tmp_path, monkeypatch):
 @pytest.mark.parametrize("filename, content, detail", [
     ("episode.csv", "term,aliases\nOpenAI,\n,Open AI\n", "episode.csv:3: row without a term"),
     ("episode.csv", "name,aliases\nOpenAI,\n", "episode.csv:1: no 'term' column in the header row"),
+    ("episode.csv", "term,aliases\n", "episode.csv: no term: a lexicon needs at least one"),
+    ("episode.txt", "OpenAI\n???\n", "episode.txt:2: term '???' has no letter or digit"),
     ("episode.json", "[]", "episode.json: unknown lexicon format '.json'; use .txt, .csv or .tsv"),
     ("episode.txt", "Open\udcffAI", None),
 ])
