@@ -147,9 +147,9 @@ def edit_counts(proposals, model, bounds=BOUNDS, log=None) -> dict[float, EditCo
     return counts
 
 
-def choose_bound(rows: Rows, log=print, fit=logistic) -> float:
-    """The lowest bound at which the applied edits are right ``TARGET_PRECISION`` of the time, each
-    fitting data set corrected by a model ``fit`` without its group (its domain, or the dev set)."""
+def out_of_group_counts(rows: Rows, fit=logistic, log=print) -> dict[float, EditCounts]:
+    """The applied edits at each bound, each fitting data set corrected by a model ``fit`` without
+    its group (its domain, or the dev set)."""
     groups = np.array(rows.groups)
     totals = {bound: EditCounts() for bound in BOUNDS}
     for group in sorted(set(rows.groups)):
@@ -158,13 +158,26 @@ def choose_bound(rows: Rows, log=print, fit=logistic) -> float:
         counts = edit_counts([p for p in rows.proposals if p.group == group], model, log=log)
         for bound, count in counts.items():
             totals[bound].add(count)
-    for bound in BOUNDS:
-        log(f"  bound {bound:.2f}: {totals[bound]}")
+    return totals
+
+
+def lowest_bound(totals: dict[float, EditCounts]) -> float | None:
+    """The lowest bound whose edits are right ``TARGET_PRECISION`` of the time; None if none is."""
     for bound in BOUNDS:
         count = totals[bound]
         if count.predicted and count.right / count.predicted >= TARGET_PRECISION:
             return bound
-    return BOUNDS[-1]
+    return None
+
+
+def choose_bound(rows: Rows, log=print, fit=logistic) -> float:
+    """The lowest bound at which the applied edits are right ``TARGET_PRECISION`` of the time out
+    of group (the highest bound tried if none is)."""
+    totals = out_of_group_counts(rows, fit, log)
+    for bound in BOUNDS:
+        log(f"  bound {bound:.2f}: {totals[bound]}")
+    bound = lowest_bound(totals)
+    return BOUNDS[-1] if bound is None else bound
 
 
 def main() -> int:
