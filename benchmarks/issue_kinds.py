@@ -22,7 +22,7 @@ SENTENCES = (
     ("the name's letters respaced, named elsewhere",
      "Le patron d'open Ai a parlé hier soir. OpenAI a répondu ce matin.",
      "Le patron d'OpenAI a parlé hier soir. OpenAI a répondu ce matin."),
-    ("the name's letters recased",
+    ("the name's letters recased, not named right elsewhere",
      "Les chercheurs d'OpenAI visent l'Agi. Pour eux, l'Agi arrivera vite.",
      "Les chercheurs d'OpenAI visent l'AGI. Pour eux, l'AGI arrivera vite."),
     ("a company after a role word",

@@ -223,14 +223,12 @@ def probe(path, output, lang, voices, carriers):
     """
     from tqdm import tqdm
 
-    from ..errors import LexiconError, UsageError
+    from ..errors import UsageError
     from ..lexicon import Lexicon, write_table
     from ..probe.probe import DEFAULT_VOICES, probe_term, with_mishearings
     from ..probe.recognizer import Recognizer, Voice, espeak_program
 
-    entries = list(Lexicon.load(path))
-    if not entries:
-        raise LexiconError(path, "no terms to probe")
+    entries = list(Lexicon.load(path))  # a file without a term is an error there
     try:
         chosen = tuple(Voice.parse(label) for label in voices)
     except ValueError as error:

@@ -24,7 +24,7 @@ def test_empty_lexicon_is_an_error_naming_the_file(run, tmp_path):
     empty.write_text("# nothing yet\n", encoding="utf-8")
     result = run("lexicon", "probe", empty, "-o", tmp_path / "out.csv")
     assert result.exit_code == 2
-    assert result.stderr.strip().splitlines()[-1] == f"error: {empty}: no terms to probe"
+    assert result.stderr.strip().splitlines()[-1] == f"error: {empty}: no term: a lexicon needs at least one"
     assert not (tmp_path / "out.csv").exists()
 
 
