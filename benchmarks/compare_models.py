@@ -1,7 +1,7 @@
 """Which kind of model decides best on ground it was not fitted on: the shipped logistic regression
 or gradient-boosted trees (scikit-learn's ``HistGradientBoostingClassifier``, its defaults).
 
-    python benchmarks/compare_models.py      # about 40 minutes; writes benchmarks/results/model-choice.md
+    python benchmarks/compare_models.py      # about 30 minutes on 2 cores; writes results/model-choice.md
 
 Both kinds are fitted on the same rows as ``fit_decision.py`` (the fitting domains, the dev set, the
 self-written ordinary speech), each gets its bound chosen as ``fit_decision.py`` chooses it (out of

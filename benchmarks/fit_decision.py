@@ -129,7 +129,7 @@ class EditCounts:
 
 def edit_counts(proposals, model, bounds=BOUNDS, log=None) -> dict[float, EditCounts]:
     """The applied edits of ``proposals`` decided by ``model`` (anything with ``features``,
-    ``probability`` and ``contributions``) at each bound: after the resolver, not candidates."""
+    ``probabilities`` and ``contributions``) at each bound: after the resolver, not candidates."""
     counts = {bound: EditCounts() for bound in bounds}
     for proposal in proposals:
         corrector, data = proposal.corrector, proposal.dataset
