@@ -96,11 +96,9 @@ def read_decisions(text: str, path: str) -> list[Decision]:
         try:
             record = json_record(line)
             proposed = dict(record, replacement=record.get("proposed", record.get("replacement")))
-            edit = read_edits_jsonl(json.dumps(proposed), path)[0]
+            edit = Edit.from_dict(proposed)  # its errors are a decision record's, not an edit log's
             proposal = Proposal(int(record["id"]), edit, str(record["input_sha256"]))
             decisions.append(Decision(proposal, str(record["decision"]), str(record["replacement"])))
-        except InputError as error:
-            raise InputError(path, error.message, line=number) from None
         except (ValueError, KeyError, TypeError) as error:
             raise InputError(path, f"bad decision record: {error}", line=number) from None
     return decisions

@@ -93,7 +93,7 @@ def test_learn_reads_several_files_and_notes_what_it_leaves_out(run, tmp_path, l
 
 
 @pytest.mark.parametrize("make, error", [
-    (lambda tmp: ("bad.jsonl", '{"id": 1}\n'), "error: {tmp}/bad.jsonl:1: bad edit record: missing field(s): column, end, "
+    (lambda tmp: ("bad.jsonl", '{"id": 1}\n'), "error: {tmp}/bad.jsonl:1: bad decision record: missing field(s): column, end, "
                                                  "entity, line, original, pass_name, reason, score, start"),
     (lambda tmp: ("missing.jsonl", None), "error: {tmp}/missing.jsonl: no such file"),
 ])
