@@ -34,6 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.asr_loop.sets import false_fires, loop_sets  # noqa: E402
+from benchmarks.fit_decision import EditCounts  # noqa: E402
 from correction import Corrector, Lexicon, __version__  # noqa: E402
 from correction.bench.dataset import Dataset, load_dataset  # noqa: E402
 from correction.decision.training import collect, lower_cased, partly_heard_right  # noqa: E402
@@ -45,14 +46,10 @@ MEASURED_ORDINARY_LINES = {"fr": 905, "en": 648}  # debates; meetings and press 
 
 
 @dataclass
-class Tally:
-    """Counts summed over data sets."""
+class Tally(EditCounts):
+    """Counts summed over data sets: the edits' (as the fit scores them), and the rest."""
 
-    gold: int = 0
     candidates_found: int = 0
-    fixed: int = 0
-    predicted: int = 0
-    right: int = 0
     traps: int = 0
     traps_touched: int = 0
     free_words: int = 0
@@ -88,10 +85,7 @@ class Tally:
         fires, words = false_fires(dataset, result.edits)
         self.free_fires += fires
         self.free_words += words
-        self.gold += score.gold
-        self.fixed += score.fixed
-        self.predicted += score.predicted
-        self.right += score.right
+        self.add_score(score)
         self.traps += score.traps
         self.traps_touched += len(score.traps_touched)
 

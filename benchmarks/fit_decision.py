@@ -116,7 +116,7 @@ class EditCounts:
     fixed: int = 0
     gold: int = 0
 
-    def add(self, score) -> None:
+    def add_score(self, score) -> None:
         """Adds a score's counts (an edits score, or other counts)."""
         self.right += score.right
         self.predicted += score.predicted
@@ -139,7 +139,7 @@ def edit_counts(proposals, model, bounds=BOUNDS, log=None) -> dict[float, EditCo
             verdicts = [replace(c, decision="kept" if (c.probability or 0) >= bound else "dropped")
                         if c.probability is not None else c for c in decided]
             score = score_edits(list(data.gold), corrector.apply(proposal.text, verdicts).edits)
-            counts[bound].add(score)
+            counts[bound].add_score(score)
             if log and bound == REPORTED_BOUND:
                 log(f"  {data.name} ({proposal.group}) held out, bound {bound}: right {score.right}/{score.predicted}, "
                     f"fixed {score.fixed}/{score.gold}; wrong: "
@@ -157,7 +157,7 @@ def out_of_group_counts(rows: Rows, fit=logistic, log=print) -> dict[float, Edit
         model = fit(rows.values[~held], rows.labels[~held])
         counts = edit_counts([p for p in rows.proposals if p.group == group], model, log=log)
         for bound, count in counts.items():
-            totals[bound].add(count)
+            totals[bound].add_score(count)
     return totals
 
 
