@@ -33,7 +33,7 @@ from typing import Callable, Iterable, Sequence
 
 from ..edits import Edit
 from ..errors import InputError
-from ..io import loads_json, read_text
+from ..io import json_record, read_text
 from .signature import Signature
 
 MATCH_RULE = "same-text-over-stretch"
@@ -76,11 +76,11 @@ def _read_spans(path: str, text_field: str) -> tuple[GoldSpan, ...]:
         if not row.strip():
             continue
         try:
-            data = loads_json(row)
+            data = json_record(row)
         except json.JSONDecodeError as error:
             raise InputError(path, f"not a JSON object: {error.msg}", line=number) from None
-        if not isinstance(data, dict):
-            raise InputError(path, "not a JSON object", line=number)
+        except ValueError:  # JSON, but a list, a number, a string or null
+            raise InputError(path, "not a JSON object", line=number) from None
         missing = [name for name in ("line", "start", "end", text_field) if name not in data]
         if missing:
             raise InputError(path, f"missing field(s): {', '.join(missing)}", line=number)
