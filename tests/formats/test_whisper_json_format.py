@@ -165,3 +165,14 @@ def test_malformed_json_names_file_and_line(source, message):
     with pytest.raises(FormatError) as error:
         read_document(source, "bad.json", "json")
     assert str(error.value) == message
+
+
+def test_a_segment_that_ends_before_it_starts_is_corrected_and_its_timings_kept(edit):
+    # recognisers write such segments (openai/whisper#831); the words' timings stay as they were
+    source = json.dumps({"text": " Open AI", "segments": [{"start": 9.0, "end": 3.0, "text": " Open AI", "words": [
+        {"word": " Open", "start": 9.0, "end": 8.5}, {"word": " AI", "start": 8.5, "end": 3.0}]}]})
+    document = read_document(source, "a.json", "json")
+    assert [(s.start_seconds, s.end_seconds) for s in document.segments] == [(9.0, 3.0)]
+    data = json.loads(document.render([edit(document.text, "Open AI", "OpenAI")]))
+    assert data["segments"][0]["start"] == 9.0 and data["segments"][0]["end"] == 3.0
+    assert data["segments"][0]["words"] == [{"word": " OpenAI", "start": 9.0, "end": 3.0}]
