@@ -79,11 +79,12 @@ class Job:
     def exact_hits(self) -> tuple[tuple[Span, tuple[Surface, ...]], ...]:
         """Spans spelled like lexicon forms, with those forms. A span across a bare apostrophe
         matches only the forms written with one: "L'Oréal", "Conan O'Brien" are spelled right,
-        but "d'Ali" is no spelling of Dalí (an elision stays outside the name)."""
+        but "d'Ali" is no spelling of Dalí (an elision stays outside the name), nor "elle n'a" of
+        Ellen: an elided word belongs to the word after it, and never ends a span."""
         exact, text, hits = self.index.exact, self.text, []
-        joins = text.joins
+        joins, elided = text.joins, text.elided
         for first, last, key in text.span_ranges(EXACT_MAX_TOKENS, text.apostrophe_joins):
-            if key not in exact:
+            if key not in exact or elided[last - 1]:
                 continue
             surfaces = tuple(exact[key])
             if not all(joins[first + 1 : last]):
@@ -180,6 +181,8 @@ class Job:
         hopeful_before = [0, *accumulate(hopeful)]  # hopeful tokens before each position: a span's test is O(1)
         spans = []
         for first, last, key in text.span_ranges():
+            if text.elided[last - 1]:
+                continue  # "elle n'a" is no "Ellen": the elided word belongs to the word after it
             if MIN_KEY_LENGTH <= len(key) <= MAX_KEY_LENGTH and hopeful_before[last] > hopeful_before[first]:
                 span = text.span(first, last, key)
                 if eligible_for_approximate(text, span, anchors):
