@@ -1,7 +1,12 @@
 """The resolver: choose non-overlapping candidates. A pure function, swappable in ``Corrector``.
 
 Higher score first; on a tie the longer span (it explains more of the text), then the earlier
-pass (``exact`` before ``fuzzy`` before ``phonetic``). Candidates the decision model decided go
+pass (``exact`` before ``fuzzy`` before ``phonetic``). But an entity the transcript names right
+goes before one it never names that is at most :data:`NAMED_MARGIN` closer: a recogniser mishears
+the names of what the talk is about, and a broad lexicon has a slightly closer look-alike for many
+mishearings ("OpaneAie" sounds a little more like Oppenheimer, 0.83, than like OpenAI, 0.80, in a
+transcript that says "OpenAI" forty times: one sense per discourse). A perfect match (text spelled
+or sounding exactly as a form) is never outranked. Candidates the decision model decided go
 by its probability before their score: it weighed the score with everything else (a sure exact
 spelling, not decided, counts as certain). A first name or surname matched alone
 yields to the whole name matched around it: "Marc Zuckerbergue" is "Mark Zuckerberg", though
@@ -10,12 +15,19 @@ yields to the whole name matched around it: "Marc Zuckerbergue" is "Mark Zuckerb
 
 from __future__ import annotations
 
-from typing import Sequence
+from dataclasses import replace
+from typing import Collection, Sequence
 
 from .candidates import Candidate
 
+# How much closer a look-alike the transcript never names must be to win over an entity it names:
+# one sound in ten (a coarse key of ten sounds with one changed is 0.9 alike).
+NAMED_MARGIN = 0.1
 
-def resolve(candidates: Sequence[Candidate], pass_order: Sequence[str] = ()) -> list[Candidate]:
+
+def resolve(candidates: Sequence[Candidate], pass_order: Sequence[str] = (),
+            named: Collection[str] = ()) -> list[Candidate]:
+    """The winners among ``candidates``; ``named`` holds the entities (terms) the transcript spells right."""
     rank = {name: position for position, name in enumerate(pass_order)}
     wholes: dict[str, list[tuple[int, int]]] = {}
     for candidate in candidates:
@@ -24,7 +36,7 @@ def resolve(candidates: Sequence[Candidate], pass_order: Sequence[str] = ()) -> 
     candidates = [c for c in candidates if not (c.surface.role == "part" and _inside_whole(c, wholes))]
     ordered = sorted(
         candidates,
-        key=lambda c: (-(1.0 if c.probability is None else c.probability), -c.score, -c.span.size,
+        key=lambda c: (-(1.0 if c.probability is None else c.probability), -_weight(c, named), -c.span.size,
                        rank.get(c.pass_name, len(rank)), c.span.first),
     )
     taken: set[int] = set()
@@ -33,8 +45,27 @@ def resolve(candidates: Sequence[Candidate], pass_order: Sequence[str] = ()) -> 
         positions = range(candidate.span.first, candidate.span.last)
         if taken.isdisjoint(positions):
             taken.update(positions)
-            chosen.append(candidate)
+            chosen.append(_noting_closer_rivals(candidate, candidates, named))
     return sorted(chosen, key=lambda c: c.span.first)
+
+
+def _weight(candidate: Candidate, named: Collection[str]) -> float:
+    """The score, raised by :data:`NAMED_MARGIN` for an entity the transcript names, short of a perfect match."""
+    if candidate.entity in named and candidate.score < 1.0:
+        return min(candidate.score + NAMED_MARGIN, 0.999)
+    return candidate.score
+
+
+def _noting_closer_rivals(winner: Candidate, candidates: Sequence[Candidate], named: Collection[str]) -> Candidate:
+    """The winner, its reason saying which closer candidates it beat for being named in the transcript."""
+    if winner.entity not in named:
+        return winner
+    rivals = sorted({c.entity for c in candidates if c.entity not in named and c.score > winner.score
+                     and c.probability is None and c.span.first < winner.span.last and winner.span.first < c.span.last})
+    if not rivals:
+        return winner
+    note = f"; chosen over {', '.join(map(repr, rivals))}, closer but never named in the transcript"
+    return replace(winner, reason=winner.reason + note)
 
 
 def _inside_whole(part: Candidate, wholes: dict[str, list[tuple[int, int]]]) -> bool:

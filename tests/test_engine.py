@@ -526,6 +526,21 @@ def test_a_loose_sound_alike_needs_more_than_an_entity_nearby():
     assert corrector.correct(raw).text == raw.replace("Altmann", "Altman").replace("Brokman", "Brockman")
 
 
+def test_a_name_the_transcript_says_wins_over_a_slightly_closer_look_alike_it_never_says():
+    """A broad lexicon has a closer look-alike for many mishearings: "Openaimé" sounds a little
+    more like Oppenheimer (0.92) than like OpenAI (0.86), in a transcript that names OpenAI; but
+    "Openhaimer" sounds exactly like Oppenheimer (1.00 against 0.80)."""
+    corrector = Corrector(Lexicon.from_terms(["OpenAI", "Oppenheimer", "Sam Altman"]))
+    text = "Sam Altman revient chez OpenAI. Le board d'Openaimé a cédé. Le film Openhaimer est sorti."
+    edits = corrector.correct(text).edits
+    assert [(edit.original, edit.replacement) for edit in edits] == [("Openaimé", "OpenAI"),
+                                                                     ("Openhaimer", "Oppenheimer")]
+    assert "chosen over 'Oppenheimer', closer but never named in the transcript" in edits[0].reason
+    # OpenAI not named: the closer one wins
+    alone = corrector.correct("Le board d'Openaimé a cédé.").edits
+    assert [edit.replacement for edit in alone] == ["Oppenheimer"]
+
+
 def test_a_term_in_lower_case_keeps_the_capital_of_a_sentence_start():
     corrector = Corrector(Lexicon.from_terms(["compute", "doomers"]))
     assert corrector.correct("Compute is expensive. Les Doomers ont peur.").edits == ()

@@ -40,3 +40,20 @@ def test_a_part_alone_or_of_another_entity_keeps_its_place():
     other = Candidate(Span(0, 3, 0, 0, "", ""), Surface(1, "Meta", "Meta", Entry("Meta"), "term", "meta"), 0.9, "fuzzy", "test")
     assert resolve([part]) == [part]
     assert resolve([part, other]) == [part]
+
+
+def test_an_entity_the_transcript_names_goes_before_a_closer_one_it_never_names():
+    named = Candidate(Span(0, 1, 0, 0, "", ""), Surface(1, "OpenAI", "OpenAI", Entry("OpenAI"), "term", "openai"),
+                      0.8, "phonetic", "sounds like 'OpenAI'")
+    closer = Candidate(Span(0, 1, 0, 0, "", ""), Surface(2, "Oppenheimer", "Oppenheimer", Entry("Oppenheimer"), "term",
+                                                           "oppenheimer"), 0.83, "phonetic", "sounds like 'Oppenheimer'")
+    assert resolve([named, closer]) == [closer]
+    (winner,) = resolve([named, closer], named={"OpenAI"})
+    assert winner.entity == "OpenAI" and winner.reason.endswith("chosen over 'Oppenheimer', closer but never named in "
+                                                                 "the transcript")
+    # a look-alike more than NAMED_MARGIN closer still wins
+    much_closer = Candidate(closer.span, closer.surface, 0.95, "phonetic", "sounds like 'Oppenheimer'")
+    assert resolve([named, much_closer], named={"OpenAI"}) == [much_closer]
+    # text spelled exactly as a form is that form, whatever the transcript names
+    exact = Candidate(Span(0, 1, 0, 0, "", ""), closer.surface, 1.0, "exact", "same letters")
+    assert resolve([named, exact], named={"OpenAI"}) == [exact]
