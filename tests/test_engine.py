@@ -28,7 +28,8 @@ def corrector():
         ("Le PDG d'OpenDI a démissionné.", "Le PDG d'OpenAI a démissionné."),
         ("OpenEye's board fired him.", "OpenAI's board fired him."),
         ("Après Sam Altman, Emet Scheer devient le patron.", "Après Sam Altman, Emmett Shear devient le patron."),
-        ("Adam, le patron de Korah, siège chez OpenAI.", "Adam, le patron de Quora, siège chez OpenAI."),
+        ("Adam, le patron de Korah, siège chez OpenAI. Quora a levé des fonds.",
+         "Adam, le patron de Quora, siège chez OpenAI. Quora a levé des fonds."),
         ("Puis Miramurati prend la tête.", "Puis Mira Murati prend la tête."),
         ("Tout le monde parle de Open AI ce week-end.", "Tout le monde parle de OpenAI ce week-end."),
         ("le board de OpenAI et Salman\nAltman revient", "le board de OpenAI et Sam\nAltman revient"),
@@ -524,6 +525,24 @@ def test_a_loose_sound_alike_needs_more_than_an_entity_nearby():
            "Altmann said later that he loved the team. Brokman quit too.\n"
            "Warnings were issued in Kansas, and Hetzel said nothing.")
     assert corrector.correct(raw).text == raw.replace("Altmann", "Altman").replace("Brokman", "Brockman")
+
+
+def test_an_entity_nearby_ties_only_a_match_close_on_paper_too():
+    """"Ritter" sounds all but the same as Reuters (1.00) in some pairing of readings but shares few
+    of its letters (0.62): a real surname, which an entity nearby does not make the agency;
+    "Reuter", close on paper too, is."""
+    corrector = Corrector(Lexicon.from_terms(["Reuters", "Eurovision"]))
+    surname = "After Eurovision, Ritter wrote about the winners all week."
+    result = corrector.correct(surname)
+    assert result.edits == ()
+    (candidate,) = [c for c in result.candidates if c.span.text == "Ritter"]
+    assert candidate.decision.startswith("dropped: rare words; 2 of 5 clues (capitalised, near 'Eurovision')")
+    assert "too far from 'Reuters' on paper" in candidate.decision
+    assert corrector.correct(surname.replace("Ritter", "Reuter")).text == surname.replace("Ritter", "Reuters")
+    # the same holds in French for "Korah" (1.00 like Quora, 0.60 on paper) beside OpenAI; with Quora
+    # named in the transcript it is Quora (test_mishearings_are_fixed)
+    korah = Corrector(Lexicon.from_terms(["Quora", "OpenAI"]))
+    assert korah.correct("Adam, le patron de Korah, siège chez OpenAI.").edits == ()
 
 
 def test_a_name_the_transcript_says_wins_over_a_slightly_closer_look_alike_it_never_says():
