@@ -45,8 +45,8 @@ WINDOW = 20
 # A match at least this close may be tied to the domain by another entity nearby (see _decide)...
 NEAR_MIN_SCORE = 0.9
 # ...if it is also this close on paper: a span that only sounds like the name, under some pairing
-# of French and English readings, is a loose match, and a broad lexicon has one for any rare word
-# ("Retta" ~ Reuters 1.00, spelled 0.50, near a singer's festival; see README, "How it works").
+# of French and English readings, is a loose match, and a broad lexicon has one for many a rare
+# word, itself a name ("Ritter" ~ Reuters 1.00, spelled 0.62, after "Eurovision").
 NEAR_MIN_SPELLING = 0.75
 # Inflectional endings of French and English words, folded: "podcast-s", "cook-ed", "tweet-er".
 INFLECTIONS = frozenset("s es e d ed x ing er ee ees".split())
@@ -361,8 +361,9 @@ class ContextPass:
         # about tech every capitalised surname is near some entity ("Hetzel" ~ Intel, 0.80). Without
         # capitals a rare word has one clue to show, and it must be about this entity: "ennemez"
         # near a mention of Sam Altman is not ERNIE.
+        far_on_paper = Indel.normalized_similarity(span.key, candidate.surface.key) < NEAR_MIN_SPELLING
         close_enough = (candidate.score >= NEAR_MIN_SCORE and (text.cased or shape != "rare words")
-                        and Indel.normalized_similarity(span.key, candidate.surface.key) >= NEAR_MIN_SPELLING)
+                        and not far_on_paper)
         tied_by_near = bool(near) and close_enough
         domain = specific or tied_by_near
         verdict = "kept" if len(clues) >= required and domain else "dropped"
@@ -372,7 +373,7 @@ class ContextPass:
             decision += f"; {half!r} is {others} other entries' too, no clue"
         elif verdict == "dropped" and half_named and not pinned and text.cased:
             decision += f"; {half!r} is another entry's too"
-        elif verdict == "dropped" and near and not domain and candidate.score >= NEAR_MIN_SCORE:
+        elif verdict == "dropped" and near and not domain and far_on_paper:
             decision += f"; {span.text!r} is too far from {candidate.surface.text!r} on paper for an entity nearby to tie it"
         return replace(candidate, decision=decision, reason=f"{candidate.reason}; {decision}")
 
