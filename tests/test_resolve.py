@@ -57,3 +57,18 @@ def test_an_entity_the_transcript_names_goes_before_a_closer_one_it_never_names(
     # text spelled exactly as a form is that form, whatever the transcript names
     exact = Candidate(Span(0, 1, 0, 0, "", ""), closer.surface, 1.0, "exact", "same letters")
     assert resolve([named, exact], named={"OpenAI"}) == [exact]
+
+
+def test_the_corrector_calls_a_swapped_resolver_with_the_entities_the_transcript_names():
+    from correction import Corrector, Lexicon
+
+    calls = []
+
+    def keep_nothing(candidates, pass_names, named=()):
+        calls.append((len(candidates), tuple(pass_names), set(named)))
+        return []
+
+    corrector = Corrector(Lexicon.from_terms(["OpenAI", "Sam Altman"]), resolver=keep_nothing)
+    result = corrector.correct("Sam Altman revient chez OpenEye.")
+    assert result.edits == () and result.text == "Sam Altman revient chez OpenEye."
+    assert calls == [(1, ("exact", "fuzzy", "phonetic", "context"), {"Sam Altman"})]
