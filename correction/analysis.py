@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Iterator, NamedTuple
 
 from .text import APOSTROPHES, FRENCH_ELIDING_WORDS, NAME_PARTICLES, Token, fold, joinable, tokenize
-from .wordfreqs import detect_language, is_common, is_known
+from .wordfreqs import detect_language, is_common, is_function_word, is_known
 
 MAX_SPAN_TOKENS = 4
 ELIDED_WORDS = frozenset(FRENCH_ELIDING_WORDS)
@@ -151,10 +151,13 @@ class AnalyzedText:
     def titled_inside(self, span: Span) -> bool:
         """Some token of the span written like "Word" mid-sentence ("open Ai", "Selon Open ai"): the
         recogniser wrote part of it as a name. An acronym in capitals does not count ("open AI
-        models" is English for open models), nor anything in an uncased transcript (see :func:`_capitals`)."""
+        models" is English for open models), nor anything in an uncased transcript (see :func:`_capitals`),
+        nor a function word after a comma: recognisers capitalise where they begin a segment
+        after a pause, and "..., Il y a de la tempête" is a clause, not Ilya."""
         tokens = self.tokens
-        return any(self.capitalised[position] and tokens[position].is_titled
-                   and not tokens[position].sentence_start for position in range(span.first, span.last))
+        return any(self.capitalised[position] and tokens[position].is_titled and not tokens[position].sentence_start
+                   and not (_CLAUSE_GAP.search(tokens[position].gap_before) and is_function_word(self.keys[position]))
+                   for position in range(span.first, span.last))
 
     def line_and_column(self, offset: int) -> tuple[int, int]:
         """1-based line and 0-based column of a character offset."""
@@ -164,6 +167,7 @@ class AnalyzedText:
 
 _NEWLINE = re.compile("\n")
 _COMMA_GAP = re.compile(r",[ \t]+")
+_CLAUSE_GAP = re.compile(r"[,;:\u2013\u2014]")  # a comma, semicolon, colon or dash between words
 # Below this many words a text is too short to tell its casing style (a title is all capitals).
 CASING_SAMPLE = 20
 # A cased transcript capitalises at least its sentence starts, one word in 15 or so; fewer words

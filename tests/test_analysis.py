@@ -53,6 +53,9 @@ def test_a_possessive_is_not_an_elision():
     ("Open ai est une start-up", (0, 2), False),  # a sentence start's capital says nothing
     ("Meta says open AI models win", (2, 4), False),  # an acronym in capitals is not a name's writing
     (LOWER, (8, 10), False),
+    # a function word capitalised after a comma: the recogniser began a segment there, not a name
+    ("on en met, Il y a de la tempête", (3, 6), False),
+    ("et puis, Open ai a répondu", (2, 4), True),
 ])
 def test_titled_inside(text, span, titled):
     analyzed = AnalyzedText.of(text)

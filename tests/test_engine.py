@@ -165,6 +165,14 @@ def test_a_mention_crosses_an_apostrophe_only_for_a_form_written_with_one():
     assert "d'Ali" not in hits
 
 
+def test_il_y_a_capitalised_after_a_comma_is_a_clause_not_ilya():
+    """Recognisers capitalise where they begin a segment after a pause: "..., Il y a de la tempête"
+    (a whole French sentence heard by Whisper in the asr-loop fitting sets) is not Ilya."""
+    corrector = Corrector(Lexicon.from_terms(["Ilya Sutskever", "OpenAI"]))
+    text = "Le temps qu'on en met, Il y a de la tempête. Chez open Ai, on parle d'Ilya Sutskever."
+    assert corrector.correct(text).text == text.replace("open Ai", "OpenAI")
+
+
 def test_an_elided_word_never_ends_a_name():
     """"elle n'a" is "she has not", whatever first names the lexicon holds: the elided "n'" belongs
     to the word after it (with 20,000 generated names in the lexicon, "elle n'" -> "Ellen" was 17
