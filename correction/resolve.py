@@ -39,13 +39,19 @@ def resolve(candidates: Sequence[Candidate], pass_order: Sequence[str] = (),
         key=lambda c: (-(1.0 if c.probability is None else c.probability), -_weight(c, named), -c.span.size,
                        rank.get(c.pass_name, len(rank)), c.span.first),
     )
+    # where each candidate for an entity the transcript never names lies, to tell a winner what it beat
+    unnamed_at: dict[int, list[Candidate]] = {}
+    for candidate in candidates:
+        if candidate.entity not in named and candidate.probability is None:
+            for position in range(candidate.span.first, candidate.span.last):
+                unnamed_at.setdefault(position, []).append(candidate)
     taken: set[int] = set()
     chosen = []
     for candidate in ordered:
         positions = range(candidate.span.first, candidate.span.last)
         if taken.isdisjoint(positions):
             taken.update(positions)
-            chosen.append(_noting_closer_rivals(candidate, candidates, named))
+            chosen.append(_noting_closer_rivals(candidate, unnamed_at, named))
     return sorted(chosen, key=lambda c: c.span.first)
 
 
@@ -56,12 +62,12 @@ def _weight(candidate: Candidate, named: Collection[str]) -> float:
     return candidate.score
 
 
-def _noting_closer_rivals(winner: Candidate, candidates: Sequence[Candidate], named: Collection[str]) -> Candidate:
+def _noting_closer_rivals(winner: Candidate, unnamed_at: dict[int, list[Candidate]], named: Collection[str]) -> Candidate:
     """The winner, its reason saying which closer candidates it beat for being named in the transcript."""
-    if winner.entity not in named:
+    if winner.entity not in named or winner.probability is not None:
         return winner
-    rivals = sorted({c.entity for c in candidates if c.entity not in named and c.score > winner.score
-                     and c.probability is None and c.span.first < winner.span.last and winner.span.first < c.span.last})
+    rivals = sorted({other.entity for position in range(winner.span.first, winner.span.last)
+                     for other in unnamed_at.get(position, ()) if other.score > winner.score})
     if not rivals:
         return winner
     note = f"; chosen over {', '.join(map(repr, rivals))}, closer but never named in the transcript"
