@@ -128,8 +128,10 @@ class Corrector:
         # Approximate passes only propose matches above min_score; an ambiguous candidate is
         # applied only when the context pass kept it (without that pass, never).
         usable = [c for c in candidates if not c.ambiguous or c.decision.startswith("kept")]
-        # the entities the transcript spells right: what the talk is about (see correction.resolve)
+        # the entities the transcript names, spelled right or with the name's own letters ("Open
+        # AI"): what the talk is about (see correction.resolve)
         named = {surface.entry.term for _, surface in self.job_for(text).distinctive_mentions}
+        named.update(c.entity for c in candidates if c.pass_name == "exact" and not c.ambiguous)
         chosen = self.resolver(usable, self.pass_names, named=named)
         edits = tuple(edit for candidate in chosen for edit in edits_of(text, candidate))
         return CorrectionResult(

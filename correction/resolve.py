@@ -27,7 +27,8 @@ NAMED_MARGIN = 0.1
 
 def resolve(candidates: Sequence[Candidate], pass_order: Sequence[str] = (),
             named: Collection[str] = ()) -> list[Candidate]:
-    """The winners among ``candidates``; ``named`` holds the entities (terms) the transcript spells right."""
+    """The winners among ``candidates``; ``named`` holds the entities (terms) the transcript names:
+    spelled right, or fixed from the name's own letters ("Open AI")."""
     rank = {name: position for position, name in enumerate(pass_order)}
     wholes: dict[str, list[tuple[int, int]]] = {}
     for candidate in candidates:

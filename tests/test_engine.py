@@ -566,6 +566,9 @@ def test_a_name_the_transcript_says_wins_over_a_slightly_closer_look_alike_it_ne
     # OpenAI not named: the closer one wins
     alone = corrector.correct("Le board d'Openaimé a cédé.").edits
     assert [edit.replacement for edit in alone] == ["Oppenheimer"]
+    # named with the name's own letters, respaced: a sure fix names it as well
+    respaced = corrector.correct("Sam Altman revient chez Open AI. Le board d'Openaimé a cédé.").edits
+    assert [edit.replacement for edit in respaced] == ["OpenAI", "OpenAI"]
 
 
 def test_a_term_in_lower_case_keeps_the_capital_of_a_sentence_start():
