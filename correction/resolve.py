@@ -67,8 +67,9 @@ def _noting_closer_rivals(winner: Candidate, unnamed_at: dict[int, list[Candidat
     """The winner, its reason saying which closer candidates it beat for being named in the transcript."""
     if winner.entity not in named or winner.probability is not None:
         return winner
+    # the closer ones it beat by being named, not those that lost to something else
     rivals = sorted({other.entity for position in range(winner.span.first, winner.span.last)
-                     for other in unnamed_at.get(position, ()) if other.score > winner.score})
+                     for other in unnamed_at.get(position, ()) if winner.score < other.score <= _weight(winner, named)})
     if not rivals:
         return winner
     note = f"; chosen over {', '.join(map(repr, rivals))}, closer but never named in the transcript"
