@@ -112,17 +112,20 @@ class AnalyzedText:
     def span_ranges(self, max_tokens: int = MAX_SPAN_TOKENS,
                     joins: tuple[bool, ...] | None = None) -> Iterator[tuple[int, int, str]]:
         """``(first, last, key)`` of every span: runs of 1 to ``max_tokens`` tokens, each joined to
-        the one before it (by ``joins``: by default only spaces between them)."""
-        keys, count = self.keys, len(self.tokens)
+        the one before it (by ``joins``: by default only spaces between them). No span ends with a
+        French elided word: it belongs to the word after it ("elle n'a" is no "Ellen")."""
+        keys, count, elided = self.keys, len(self.tokens), self.elided
         joins = self.joins if joins is None else joins
         for first in range(count):
             key = keys[first]
-            yield first, first + 1, key
+            if not elided[first]:
+                yield first, first + 1, key
             for last in range(first + 2, min(first + max_tokens, count) + 1):
                 if not joins[last - 1]:
                     break
                 key += keys[last - 1]
-                yield first, last, key
+                if not elided[last - 1]:
+                    yield first, last, key
 
     def span(self, first: int, last: int, key: str) -> Span:
         start, end = self.tokens[first].start, self.tokens[last - 1].end

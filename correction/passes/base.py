@@ -80,11 +80,11 @@ class Job:
         """Spans spelled like lexicon forms, with those forms. A span across a bare apostrophe
         matches only the forms written with one: "L'Oréal", "Conan O'Brien" are spelled right,
         but "d'Ali" is no spelling of Dalí (an elision stays outside the name), nor "elle n'a" of
-        Ellen: an elided word belongs to the word after it, and never ends a span."""
+        Ellen (no span ends with an elided word: see ``AnalyzedText.span_ranges``)."""
         exact, text, hits = self.index.exact, self.text, []
-        joins, elided = text.joins, text.elided
+        joins = text.joins
         for first, last, key in text.span_ranges(EXACT_MAX_TOKENS, text.apostrophe_joins):
-            if key not in exact or elided[last - 1]:
+            if key not in exact:
                 continue
             surfaces = tuple(exact[key])
             if not all(joins[first + 1 : last]):
@@ -181,8 +181,6 @@ class Job:
         hopeful_before = [0, *accumulate(hopeful)]  # hopeful tokens before each position: a span's test is O(1)
         spans = []
         for first, last, key in text.span_ranges():
-            if text.elided[last - 1]:
-                continue  # "elle n'a" is no "Ellen": the elided word belongs to the word after it
             if MIN_KEY_LENGTH <= len(key) <= MAX_KEY_LENGTH and hopeful_before[last] > hopeful_before[first]:
                 span = text.span(first, last, key)
                 if eligible_for_approximate(text, span, anchors):
@@ -196,7 +194,7 @@ class Job:
         TotalEnergies), but never start or end with an elided word: "l'" stays with its word."""
         text, spans, elided = self.text, [], self.text.elided
         for first, last, key in text.span_ranges(GENEROUS_MAX_TOKENS, text.loose_joins):
-            if not GENEROUS_MIN_KEY_LENGTH <= len(key) <= MAX_KEY_LENGTH or elided[first] or elided[last - 1]:
+            if not GENEROUS_MIN_KEY_LENGTH <= len(key) <= MAX_KEY_LENGTH or elided[first]:
                 continue
             words = text.keys[first:last]
             if all(is_function_word(word) or word.isdigit() for word in words):
