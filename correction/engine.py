@@ -89,6 +89,7 @@ class Corrector:
         self.resolver = resolver
         self._passes = [PASSES[name]() for name in self.pass_names]
         self._indexes: dict[str, LexiconIndex] = {}
+        self._last_job: Job | None = None  # the job of the text proposed last, which apply reads again
         self._index_source = index_source  # build_index, or a cache's index_for (correction.cache)
 
     def index_for(self, lang: str) -> LexiconIndex:
@@ -106,8 +107,14 @@ class Corrector:
                 f"|decision={decision}|lexicon={self.lexicon.signature}")
 
     def job_for(self, text: AnalyzedText) -> Job:
-        """The job the passes read for an analysed text (the decision's features read it too)."""
-        return Job(text, self.index_for(text.lang), self.settings)
+        """The job the passes read for an analysed text (the decision's features and :meth:`apply`
+        read it too: the last one is kept, so its mentions are not looked up again)."""
+        last = self._last_job
+        if last is not None and last.text is text:
+            return last
+        job = Job(text, self.index_for(text.lang), self.settings)
+        self._last_job = job
+        return job
 
     def propose(self, source: str) -> tuple[AnalyzedText, list[Candidate]]:
         """Every candidate the passes propose for ``source``, with the context decisions made."""
