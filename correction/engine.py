@@ -23,6 +23,7 @@ from .lexicon import Lexicon
 from .passes import DEFAULT_PASSES, PASSES, Settings
 from .passes.base import Job
 from .resolve import resolve
+from .whole_names import completed
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,8 @@ class Corrector:
         # AI"): what the talk is about (see correction.resolve)
         named = {surface.entry.term for _, surface in self.job_for(text).distinctive_mentions}
         named.update(c.entity for c in candidates if c.pass_name == "exact" and not c.ambiguous)
-        chosen = self.resolver(usable, self.pass_names, named=named)
+        # a first name or surname fixed alone takes in the rest of its name misheard beside it
+        chosen = completed(self.job_for(text), self.resolver(usable, self.pass_names, named=named))
         edits = tuple(edit for candidate in chosen for edit in edits_of(text, candidate))
         return CorrectionResult(
             text=apply_edits(source, edits),
