@@ -89,7 +89,8 @@ def _widths(missing: int) -> range:
 def _may_be_heard_for(job: Job, position: int, missing: str) -> bool:
     """Whether the word at ``position`` may be (a piece of) the ``missing`` words of the name as
     heard: not an elided word (it belongs to the next one), and not an everyday word unless written
-    as a name (a capital that grammar does not explain: "When" starts a sentence) or sounding like them (the bound the approximate passes need: ``min_score``)."""
+    as a name (a capital that grammar does not explain: "When" only starts a sentence) or sounding
+    like them as closely as an approximate match must (``min_score``)."""
     text = job.text
     if text.elided[position]:
         return False
