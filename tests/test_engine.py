@@ -635,6 +635,19 @@ def test_a_whole_name_said_in_ordinary_words_is_the_name_with_context():
     assert corrector.correct("Le tailleur, brett tailor de son état, a cousu le costume.").edits == ()
 
 
+@pytest.mark.parametrize("raw, kept", [
+    ("Chez OpenAI, Brett Tailor a pris la parole.", True),  # capitalised, near OpenAI
+    ("Le board de Brett Tailor a voté hier.", False),  # capitalised, after a role word: nothing about the domain
+    ("I met Brett Tailor yesterday at the bar.", False),
+])
+def test_a_whole_name_written_as_a_name_in_ordinary_words_needs_two_clues_one_about_the_domain(raw, kept):
+    """Ordinary words need three clues; a person's whole name heard as words written as a name and
+    sounding all but the same needs two, as a rare word does, and one must tie it to the domain."""
+    result = Corrector(Lexicon.from_terms(["Bret Taylor", "OpenAI"])).correct(raw)
+    assert (result.text == raw.replace("Brett Tailor", "Bret Taylor")) is kept
+    assert (result.text == raw) is not kept
+
+
 def test_without_capitals_half_a_name_right_and_an_entity_near_are_enough():
     corrector = Corrector(Lexicon.from_terms(["Warren Buffett", "Berkshire Hathaway"]))
     text = ("let's talk about markets now because warren buffet is sitting on a record pile of cash "

@@ -15,7 +15,8 @@ word or name that merely looks like the entity ("Emet Scheer", "Korah") needs tw
 
 Half the name right, with the half heard right no other entry's ("Thomas" of Thomas Pesquet
 alone in the lexicon), pins the span to that person: ordinary words then need two clues, as a
-rare word does. A half shared by other entries does not pin it, and one that many share (a common
+rare word does; so does a person's whole name heard as words written as a name and sounding all
+but the same ("Brett Tailor" for Bret Taylor). A half shared by other entries does not pin it, and one that many share (a common
 first name in a lexicon of thousands of people) is no clue at all.
 
 Capitals and a comma fit any real name, so at least one clue must tie the span to the domain
@@ -336,11 +337,15 @@ class ContextPass:
         if half_named:
             clues.append("half the name right")
         required = (REQUIRED_CLUES if text.cased else UNCASED_REQUIRED_CLUES)[shape]
-        if pinned or (half_named and not text.cased):
+        said_as_name = text.name_like(span) and _said_as_full_name(candidate)
+        if pinned or (half_named and not text.cased) or said_as_name:
             # Half the name right stands in for the capitals a transcript without casing cannot
             # show; and a half that is this entity's alone in the lexicon pins the span to it, as
             # the name said elsewhere would: "Bernard Arnold" then needs one clue more, as a rare
             # word does, not two ("Xavier Breton" in 100,000 names is half right about dozens).
+            # So does a person's whole name heard as words written as a name and sounding all but
+            # the same ("Brett Tailor" for Bret Taylor): the recogniser's spelling of a name it
+            # did not know, not a phrase; it still needs a clue that ties it to the domain.
             required = min(required, 2)
         if len(clues) + 2 < required:
             # "petit" for a Mr Petit: not capitalised, not named, no half of a name; near and slot
