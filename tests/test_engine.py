@@ -685,9 +685,10 @@ FILLER = "et puis on a parlé de la pluie et du beau temps pendant un long momen
     (["OpenAI", "Sam Altman", "Ilya Sutskever"], "openai a un problème, et sam altman chez open ai le dit.",
      "la boîte open ai était fermée lundi, il y a des gens qui attendaient.", ("open ai", "openai")),
     # "Justin Trier" (a first name, "to sort") capitalised mid-sentence is no ordinary phrase: kept
-    # on its clues where another entity is near, it is Justine Triet on every line
+    # on its clues where another entity is near, it is Justine Triet on every line (alone, with
+    # only its capitals, the far one would be left)
     (["Justine Triet", "Timothée Chalamet", "Avignon"],
-     "Justine Triet a gagné. Hier, Justin Trier et Timothée Chalamet sont venus.",
+     "Hier, Justin Trier et Timothée Chalamet sont venus.",
      "On dit que Justin Trier prépare un film.", ("Justin Trier", "Justine Triet")),
 ], ids=["letters spaced, lower case", "ordinary words written as a name"])
 def test_a_form_kept_on_its_clues_gets_the_same_verdict_far_away(terms, first, last, expected):
