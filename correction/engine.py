@@ -138,10 +138,11 @@ class Corrector:
         usable = [c for c in candidates if not c.ambiguous or c.decision.startswith("kept")]
         # the entities the transcript names, spelled right or with the name's own letters ("Open
         # AI"): what the talk is about (see correction.resolve)
-        named = {surface.entry.term for _, surface in self.job_for(text).distinctive_mentions}
+        job = self.job_for(text)
+        named = {surface.entry.term for _, surface in job.distinctive_mentions}
         named.update(c.entity for c in candidates if c.pass_name == "exact" and not c.ambiguous)
         # a first name or surname fixed alone takes in the rest of its name misheard beside it
-        chosen = completed(self.job_for(text), self.resolver(usable, self.pass_names, named=named))
+        chosen = completed(job, self.resolver(usable, self.pass_names, named=named))
         edits = tuple(edit for candidate in chosen for edit in edits_of(text, candidate))
         return CorrectionResult(
             text=apply_edits(source, edits),

@@ -21,9 +21,9 @@ from .analysis import Span
 from .candidates import Candidate
 from .index import Surface
 from .passes.base import Job, make_candidate
+from .passes.echoes import whole_forms
 from .passes.guards import MAX_ANCHOR_ZIPF
 from .phonetics import sound_similarity
-from .text import fold
 from .wordfreqs import max_zipf
 
 # How alike the words with the part must be to the whole name, in spelling or sound: about the
@@ -101,7 +101,5 @@ def _may_be_heard_for(job: Job, position: int, missing: str) -> bool:
 
 
 def _term_surface(job: Job, part: Candidate) -> Surface | None:
-    """The surface of the part's whole name (the canonical term) in the index."""
-    entry = part.surface.entry
-    return next((surface for surface in job.index.exact.get(fold(entry.term), ())
-                 if surface.role == "term" and surface.entry.term == entry.term), None)
+    """The surface of the part's whole name as the lexicon writes it (the canonical term)."""
+    return next((surface for surface in whole_forms(job, part.surface.entry) if surface.role == "term"), None)

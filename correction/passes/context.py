@@ -16,8 +16,9 @@ word or name that merely looks like the entity ("Emet Scheer", "Korah") needs tw
 Half the name right, with the half heard right no other entry's ("Thomas" of Thomas Pesquet
 alone in the lexicon), pins the span to that person: ordinary words then need two clues, as a
 rare word does; so does a person's whole name heard as words written as a name and sounding all
-but the same ("Brett Tailor" for Bret Taylor). A half shared by other entries does not pin it, and one that many share (a common
-first name in a lexicon of thousands of people) is no clue at all.
+but the same ("Brett Tailor" for Bret Taylor). A half shared by other entries does not pin it,
+and one that many share (a common first name in a lexicon of thousands of people) is no clue at
+all.
 
 Capitals and a comma fit any real name, so at least one clue must tie the span to the domain
 (named elsewhere, near, or half the name right). Ordinary phrases win ties: "il y a tout le
