@@ -14,6 +14,10 @@ Words compare without case, punctuation or accents ("Là" = "la"): a recogniser'
 and accents on a short word say little about whether it heard the word. A lone short neighbour can
 still match by chance ("a" inside "t'a"), so a side counts as heard only when its two words nearest
 the name were heard exactly and next to each other (one word when the sentence starts or ends there).
+The word after the name must also be heard as a word of its own: "est" inside "c'est" where "Williams
+est" was said is not ("William, c'est"), since the elision "c'" holds the name's last sound and the
+boundary falls inside it; cut there, the heard form would carry a dangling "c'" into every
+sentence it is spliced into ("William, c' a remercié"), text no recogniser writes.
 """
 
 from __future__ import annotations
@@ -117,8 +121,18 @@ def _between(written: list[Token], name: tuple[int, int], heard_text: str, heard
     right = matched[last] if last < len(written) else len(heard)
     if right <= left:
         return None  # nothing heard for the name: no span to correct
+    if last < len(written) and _elided_onto(heard, right) and not _elided_onto(written, last):
+        return None  # the word after the name was heard glued to an elision the sentence did not have
     start, end = heard[left].start, heard[right - 1].end
     return HeardSpan(text=heard_text[start:end], start=start, end=end)
+
+
+def _elided_onto(words: list[Token], index: int) -> bool:
+    """The word ``index`` follows an elided word with nothing between them ("est" in "c'est")."""
+    if index == 0:
+        return False
+    before = words[index - 1]
+    return before.text[-1:] in ("'", "’") and before.end == words[index].start
 
 
 def _heard_side(matched: dict[int, int], nearest: int, step: int, count: int, names: frozenset[int]) -> bool:

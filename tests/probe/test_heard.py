@@ -20,6 +20,9 @@ from correction.probe.heard import heard_names, heard_span, minimal_edit, name_r
     ("Oui, Mira Murati est très connu.", "Mira Murati", "Oui, Miramurati est très connu.", "Miramurati"),
     # an elided article before the name is a word of its own
     ("Je pense qu'OpenAI est très connu.", "OpenAI", "Je pense qu'Opéai est très connu.", "Opéai"),
+    # an elision the sentence had after the name stays outside it
+    ("Et Serena Williams c'est la meilleure.", "Serena Williams", "Et ce n'est pas William, c'est la meilleure.",
+     "ce n'est pas William"),
 ])
 def test_heard_name_between_exact_neighbours(written, name, heard, expected):
     tokens = tokenize(written)
@@ -36,6 +39,9 @@ def test_heard_name_between_exact_neighbours(written, name, heard, expected):
     ("Je pense que Satya Nadella a raison.", "Satya Nadella", "Je crois que ça t'a aimé l'armée mou."),
     # nothing heard in the name's place
     ("I think Nvidia is really important.", "Nvidia", "I think is really important."),
+    # the word after the name heard glued to an elision the sentence did not have: the name's last
+    # sound is in the "c'", so where the name ends is a guess
+    ("Et Serena Williams est la meilleure.", "Serena Williams", "Et ce n'est pas William, c'est la meilleure."),
     # the recogniser looped: no right neighbour at all
     ("And then, Sam Altman said it right away.", "Sam Altman", "And then, Sam-Sam-Sam-Sam-Sam"),
 ])
