@@ -121,8 +121,8 @@ def _between(written: list[Token], name: tuple[int, int], heard_text: str, heard
     right = matched[last] if last < len(written) else len(heard)
     if right <= left:
         return None  # nothing heard for the name: no span to correct
-    if last < len(written) and _elided_onto(heard, right) and not _elided_onto(written, last):
-        return None  # the word after the name was heard glued to an elision the sentence did not have
+    if last < len(written) and _elided_onto(heard, right):
+        return None  # the word after the name heard glued to an elision (the name's own words never end in one)
     start, end = heard[left].start, heard[right - 1].end
     return HeardSpan(text=heard_text[start:end], start=start, end=end)
 
