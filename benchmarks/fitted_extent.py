@@ -69,11 +69,11 @@ def within_mention(values: np.ndarray, ids: np.ndarray, words: np.ndarray, chara
         return out[ids]
 
     letters = np.log(np.maximum(characters, 1) / np.exp(values[:, LETTERS]))
+    sound, spelling = values[:, SOUND], values[:, SPELLING]
+    best_sound, best_spelling = reduce(sound, np.maximum), reduce(spelling, np.maximum)
     extra = [words == reduce(words, np.maximum), words == reduce(words, np.minimum),
-             values[:, SOUND] == reduce(values[:, SOUND], np.maximum),
-             values[:, SPELLING] == reduce(values[:, SPELLING], np.maximum),
-             letters, np.abs(letters), values[:, SOUND] - reduce(values[:, SOUND], np.maximum),
-             values[:, SPELLING] - reduce(values[:, SPELLING], np.maximum)]
+             sound == best_sound, spelling == best_spelling,
+             letters, np.abs(letters), sound - best_sound, spelling - best_spelling]
     return np.hstack([values, np.column_stack(extra).astype(float)])
 
 

@@ -31,11 +31,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.asr_loop.sets import loop_sets  # noqa: E402
-from benchmarks.fit_decision import L2, EditCounts, fitting_rows, fitting_sources  # noqa: E402
+from benchmarks.fit_decision import EditCounts, fitting_rows, fitting_sources, logistic  # noqa: E402
 from correction.decision.decide import decide, needs_decision  # noqa: E402
-from correction.decision.features import FEATURES  # noqa: E402
 from correction.decision.model import DecisionModel  # noqa: E402
-from correction.decision.training import Rows, collect, fit_logistic, partly_heard_right  # noqa: E402
+from correction.decision.training import Rows, collect, partly_heard_right  # noqa: E402
 from correction.scoring.edits import score_edits  # noqa: E402
 
 BOUNDS = (0.8, 0.9, 0.95, 0.97)
@@ -57,9 +56,8 @@ def presence_labels(rows: Rows) -> np.ndarray:
 
 
 def regression(values: np.ndarray, labels: np.ndarray, name: str) -> DecisionModel:
-    means, scales, weights, bias = fit_logistic(values, labels, L2)
-    return DecisionModel(features=tuple(FEATURES), means=tuple(means), scales=tuple(scales), weights=tuple(weights),
-                         bias=bias, min_confidence=0.5, signature=name)
+    """The shipped kind of model (``fit_decision.logistic``) fitted on another label, named ``name``."""
+    return replace(logistic(values, labels), signature=name)
 
 
 def mentions(candidates: list) -> list[list[int]]:
