@@ -9,11 +9,19 @@ recogniser would write it: "d'OpenAI", but "de Samaltman".
 ("Le patron d'Open Eye Eye a parlé.", ['Open Eye Eye'])
 >>> splice("Le patron d'OpenAI a parlé.", [(12, 18)], ["Samaltman"], "fr")[0]
 'Le patron de Samaltman a parlé.'
+>>> splice("OpenAI a parlé.", [(0, 6)], ["open eye"], "fr")[0]  # a sentence's first word
+'Open eye a parlé.'
 """
 
 from __future__ import annotations
 
 from .carriers import elide, unelide
+
+def opens_sentence(before: str) -> bool:
+    """Whether text written after ``before`` begins a sentence: at the start, or after ., ! or ?."""
+    stripped = before.rstrip()
+    return not stripped or (stripped[-1] in ".!?…" and stripped != before)
+
 
 def splice(written: str, names: list[tuple[int, int]], heard: list[str], lang: str
            ) -> tuple[str, list[tuple[int, int]]]:
@@ -28,6 +36,8 @@ def splice(written: str, names: list[tuple[int, int]], heard: list[str], lang: s
         if before.endswith(("'", "’")):
             before = unelide(before.replace("’", "'"))
         raw = elide(raw + before, form, lang)
+        if opens_sentence(raw):
+            form = form[:1].upper() + form[1:]  # a recogniser capitalises a sentence's first word
         spans.append((len(raw), len(raw) + len(form)))
         raw += form
         position = end
