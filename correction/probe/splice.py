@@ -11,11 +11,14 @@ recogniser would write it: "d'OpenAI", but "de Samaltman".
 'Le patron de Samaltman a parlé.'
 >>> splice("OpenAI a parlé.", [(0, 6)], ["open eye"], "fr")[0]  # a sentence's first word
 'Open eye a parlé.'
+>>> splice("Bon. OpenAI a parlé, OpenAI aussi.", [(5, 11), (21, 27)], ["open eye", "open eye"], "fr")[0]
+'Bon. Open eye a parlé, open eye aussi.'
 """
 
 from __future__ import annotations
 
 from .carriers import elide, unelide
+
 
 def opens_sentence(before: str) -> bool:
     """Whether text written after ``before`` begins a sentence: at the start, or after ., ! or ?."""
