@@ -17,13 +17,14 @@ recogniser would write it: "d'OpenAI", but "de Samaltman".
 
 from __future__ import annotations
 
+from ..text import SENTENCE_END
 from .carriers import elide, unelide
 
 
 def opens_sentence(before: str) -> bool:
-    """Whether text written after ``before`` begins a sentence: at the start, or after ., ! or ?."""
-    stripped = before.rstrip()
-    return not stripped or (stripped[-1] in ".!?…" and stripped != before)
+    """Whether text written after ``before`` begins a sentence, as the tokenizer reads one: at the
+    start, or after ., !, ? or … (:data:`~correction.text.SENTENCE_END`)."""
+    return not before.strip() or bool(SENTENCE_END.search(before))
 
 
 def splice(written: str, names: list[tuple[int, int]], heard: list[str], lang: str
