@@ -14,7 +14,7 @@ from ..index import LexiconIndex, Surface
 from ..letters import is_acronym, said_letters
 from ..rewrite import plan_changes, rewritten_tokens
 from ..text import APOSTROPHES, fold
-from ..wordfreqs import is_function_word, max_zipf
+from ..wordfreqs import FUNCTION_WORD_ZIPF, is_function_word, max_zipf, zipf
 from .guards import (CUT_OFF, MAX_ANCHOR_ZIPF, MAX_KEY_LENGTH, MIN_KEY_LENGTH, eligible_for_approximate,
                      has_accents, is_ambiguous, is_derived, numbers_heard, sure_bound, words_align)
 
@@ -34,6 +34,16 @@ GENEROUS_MAX_TOKENS = 5
 GENEROUS_MIN_SOUND = 0.6
 GENEROUS_MIN_SPELLING = 0.7
 GENEROUS_MIN_KEY_LENGTH = 3
+
+
+def _grammar_word(word: str, lang: str) -> bool:
+    """A function word of ``lang`` ("il", "y", "the"; an elided word by its letters: "l'", "qu'") or a number.
+
+    >>> _grammar_word("il", "fr"), _grammar_word("if", "fr"), _grammar_word("if", "en"), _grammar_word("2023", "fr")
+    (True, False, True, True)
+    """
+    word = word.lower().strip("".join(APOSTROPHES))
+    return word.isdigit() or zipf(word, lang) >= FUNCTION_WORD_ZIPF
 
 
 @dataclass(frozen=True)
@@ -188,16 +198,19 @@ class Job:
         return tuple(spans)
 
     def _generous_spans(self) -> tuple[Span, ...]:
-        """Every span of up to five words that is not only function words or numbers: with the
-        fitted decision, being ordinary words is a feature to weigh, not a reason to look away.
+        """Every span of up to five words that is not only function words of the transcript's
+        language or numbers: with the fitted decision, being ordinary words is a feature to weigh,
+        not a reason to look away. The grammar that is skipped is the transcript's own ("il y a" in
+        French); English function words in a French transcript are what a French recogniser writes
+        for an English name ("if on" for iPhone), and the reverse.
         Spans run across a comma and a French elision too ("tout à l'heure, il" for
         TotalEnergies), but never start or end with an elided word: "l'" stays with its word."""
         text, spans, elided = self.text, [], self.text.elided
+        grammar = [_grammar_word(token.text, text.lang) for token in text.tokens]
         for first, last, key in text.span_ranges(GENEROUS_MAX_TOKENS, text.loose_joins):
             if not GENEROUS_MIN_KEY_LENGTH <= len(key) <= MAX_KEY_LENGTH or elided[first]:
                 continue
-            words = text.keys[first:last]
-            if all(is_function_word(word) or word.isdigit() for word in words):
+            if all(grammar[first:last]):
                 continue
             if last < len(text.tokens) and CUT_OFF.match(text.tokens[last].gap_before):
                 continue  # "Greg Brock- Brockman": a word cut off, then said whole

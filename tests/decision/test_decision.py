@@ -101,6 +101,19 @@ def test_generous_spans_cross_commas_and_elisions_but_keep_elided_words_whole():
     assert not any(c.span.text.startswith("l'") or c.span.text.endswith((" l", "que l")) for c in candidates)
 
 
+def test_generous_spans_skip_the_transcripts_own_grammar_not_the_other_languages():
+    lexicon = Lexicon.from_terms(["iPhone", "Ilya Sutskever"])
+    _, candidates = table_for("Et il y a le nouvel if on de la marque, il y a deux jours.", lexicon)
+    found = {(c.span.text, c.entity) for c in candidates}
+    # English function words in a French transcript are what a French recogniser writes for a name
+    assert ("if on", "iPhone") in found
+    # French grammar in a French transcript is still not a span to look up ("il y a" is the exact
+    # letters of "Ilya", a matter for the decision)
+    assert not any(c.span.text in ("il y a", "il y", "y a", "de la") and c.pass_name != "exact" for c in candidates)
+    _, candidates = table_for("And then if on the phone he said so.", lexicon)
+    assert not any(c.span.text == "if on" for c in candidates)
+
+
 def test_a_larger_lexicon_has_a_larger_size_feature():
     small, candidates = table_for("Le patron d'OpenEye parle.")
     big, big_candidates = table_for("Le patron d'OpenEye parle.", Lexicon.load())
