@@ -78,8 +78,10 @@ def is_common(word: str) -> bool:
     return max_zipf(word) >= COMMON_ZIPF
 
 
-def is_function_word(word: str) -> bool:
-    return max_zipf(word) >= FUNCTION_WORD_ZIPF
+def is_function_word(word: str, lang: str | None = None) -> bool:
+    """A function word of ``lang``, or (without one) of either language: "if" is English grammar,
+    not French ("if" is a yew there), so ``is_function_word("if", "fr")`` is False."""
+    return (max_zipf(word) if lang is None else zipf(word, lang)) >= FUNCTION_WORD_ZIPF
 
 
 def is_known(word: str) -> bool:

@@ -14,7 +14,7 @@ from ..index import LexiconIndex, Surface
 from ..letters import is_acronym, said_letters
 from ..rewrite import plan_changes, rewritten_tokens
 from ..text import APOSTROPHES, fold
-from ..wordfreqs import FUNCTION_WORD_ZIPF, is_function_word, max_zipf, zipf
+from ..wordfreqs import is_function_word, max_zipf
 from .guards import (CUT_OFF, MAX_ANCHOR_ZIPF, MAX_KEY_LENGTH, MIN_KEY_LENGTH, eligible_for_approximate,
                      has_accents, is_ambiguous, is_derived, numbers_heard, sure_bound, words_align)
 
@@ -43,7 +43,7 @@ def _grammar_word(word: str, lang: str) -> bool:
     (True, False, True, True)
     """
     word = word.lower().strip("".join(APOSTROPHES))
-    return word.isdigit() or zipf(word, lang) >= FUNCTION_WORD_ZIPF
+    return word.isdigit() or is_function_word(word, lang)
 
 
 @dataclass(frozen=True)
