@@ -65,6 +65,12 @@ class FeatureTable:
         return Counter(candidate.span.key for candidate in self.candidates)
 
     @cached_property
+    def form_places(self) -> Counter[str]:
+        """At how many places (spans) each raw form (folded) is a candidate; ``form_counts`` counts
+        candidates, where one place proposed by two passes or for two entities counts twice."""
+        return Counter(key for key, _, _ in {(c.span.key, c.span.first, c.span.last) for c in self.candidates})
+
+    @cached_property
     def competitors(self) -> Counter[tuple[int, int]]:
         """Distinct entities proposed for each span."""
         entities: dict[tuple[int, int], set[str]] = {}
@@ -384,9 +390,11 @@ def name_part_alone(table: FeatureTable, candidate: Candidate) -> float:
     return float(candidate.surface.role == "part")
 
 
-@feature(lambda value, candidate, table: f"form seen {round(math.exp(value))} time(s)")
+@feature(lambda value, candidate, table: f"form proposed at {table.form_places[candidate.span.key]} place(s) "
+         f"({round(math.exp(value))} candidates)")
 def form_repeats(table: FeatureTable, candidate: Candidate) -> float:
-    """How often the same raw form occurs as a candidate in the transcript (log of count)."""
+    """How many candidates share the raw form in the transcript (log of count; a place proposed by
+    two passes, or for two entities, counts for each: the explanation says how many places)."""
     return math.log(table.form_counts[candidate.span.key])
 
 

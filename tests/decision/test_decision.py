@@ -10,7 +10,7 @@ import pytest
 from correction import Corrector, Lexicon
 from correction.decision import model as model_module
 from correction.decision.decide import decide
-from correction.decision.features import FEATURES, FeatureTable
+from correction.decision.features import FEATURES, FeatureTable, phrase
 from correction.decision.model import DecisionModel, ModelError
 
 LEXICON = Lexicon.from_terms(["OpenAI", "Sam Altman", "Ilya Sutskever"])
@@ -65,6 +65,16 @@ def test_a_determiner_before_the_span(text, raw, determiner, common_noun):
     span = first(candidates, raw, "Orange")
     assert table.value(span, "determiner_before") == determiner
     assert table.value(span, "common_noun_phrase") == common_noun
+
+
+def test_the_repeats_explanation_counts_places_not_candidates():
+    # "orange" is at two places, each with candidates of two passes and two entities
+    table, candidates = table_for("Le ciel est orange. Orange annonce un forfait, orange encore.",
+                                  Lexicon.from_terms(["OpenAI", "Orange"]))
+    candidate = first(candidates, "orange", "Orange")
+    value = table.value(candidate, "form_repeats")
+    assert round(math.exp(value)) > 2
+    assert phrase("form_repeats", value, candidate, table).startswith("form proposed at 2 place(s) ")
 
 
 def test_an_accented_ordinary_word_is_ordinary():
