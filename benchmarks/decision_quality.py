@@ -40,7 +40,8 @@ from benchmarks.fit_decision import EditCounts  # noqa: E402
 from correction import Corrector, Lexicon, __version__  # noqa: E402
 from correction.bench.dataset import Dataset, load_dataset  # noqa: E402
 from correction.decision.training import collect, lower_cased, partly_heard_right  # noqa: E402
-from correction.scoring.edits import score_edits  # noqa: E402
+from correction.scoring.bootstrap import RESAMPLES, by_form, interval, paired_difference  # noqa: E402
+from correction.scoring.edits import Breakdown, score_edits  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -58,16 +59,19 @@ class Tally(EditCounts):
     free_fires: int = 0
     by_kind: dict = field(default_factory=dict)  # kind of mishearing -> [gold, fixed, with a candidate]
     by_form: dict = field(default_factory=dict)  # (heard, gold text) -> [occurrences, fixed, with a candidate]
+    clusters: dict = field(default_factory=dict)  # the counts by data set and heard form, to resample
 
     def add(self, dataset: Dataset, corrector: Corrector) -> "Tally":
         """Each transcript of ``dataset`` corrected on its own, its counts added."""
         for transcript in dataset.transcripts():
-            self._add_transcript(transcript, corrector)
+            self._add_transcript(transcript, corrector, f"{dataset.name}: ")
         return self
 
-    def _add_transcript(self, dataset: Dataset, corrector: Corrector) -> None:
+    def _add_transcript(self, dataset: Dataset, corrector: Corrector, set_name: str) -> None:
         result = corrector.correct(dataset.raw)
         score = score_edits(list(dataset.gold), result.edits, list(dataset.traps), list(dataset.correct))
+        for key, counts in by_form(dataset.gold, result.edits, score, prefix=set_name).items():
+            self.clusters[key] = added(self.clusters[key], counts) if key in self.clusters else counts
         starts = [0]
         for line in dataset.raw_lines:
             starts.append(starts[-1] + len(line) + 1)
@@ -106,6 +110,28 @@ class Tally(EditCounts):
                 f"{self.traps_touched}/{self.traps}", fires]
 
 
+def added(first: Breakdown, second: Breakdown) -> Breakdown:
+    return Breakdown(first.name, gold=first.gold + second.gold, fixed=first.fixed + second.fixed,
+                     predicted=first.predicted + second.predicted, right=first.right + second.right)
+
+
+def sureness_rows(tallies: dict[tuple[str, str], Tally]) -> list[str]:
+    """Recall and precision of the spliced measuring sets with 95% intervals from resampling their
+    distinct heard forms (``correction.scoring.bootstrap``), and the model's recall minus the
+    rules' on the same resamples."""
+    rows = []
+    for lang in ("fr", "en"):
+        own = {decision: tally for (language, decision), tally in tallies.items() if language == lang}
+        for decision, tally in own.items():
+            forms = list(tally.clusters.values())
+            rows.append(f"| {lang} | {decision} | {len(forms)} | {interval(forms, 'recall')} "
+                        f"| {interval(forms, 'precision')} | |")
+        if {"rules", "model"} <= set(own):
+            difference = paired_difference(own["model"].clusters, own["rules"].clusters, "recall")
+            rows.append(f"| {lang} | model − rules | | | | {difference.signed()} |")
+    return rows
+
+
 KINDS = ("the name's letters", "close in spelling or sound", "far: ordinary words or another sound")
 
 
@@ -131,9 +157,10 @@ def corrector(lexicon: Lexicon, decision: str) -> Corrector:
     return Corrector(lexicon, decision=decision)
 
 
-def measuring_rows(decisions: list[str], kinds: list[str], forms: list[str]) -> list[str]:
+def measuring_rows(decisions: list[str], kinds: list[str], forms: list[str],
+                   spliced: dict[tuple[str, str], Tally] | None = None) -> list[str]:
     """The measuring table's rows; ``kinds`` and ``forms`` receive the spliced sets' rows by kind of
-    mishearing and by distinct heard form."""
+    mishearing and by distinct heard form, ``spliced`` their tallies by (language, decision)."""
     rows = []
     broad = broad_lexicon()
     as_heard, own = (lambda data: data), (lambda loop_set: loop_set.lexicon())
@@ -156,6 +183,8 @@ def measuring_rows(decisions: list[str], kinds: list[str], forms: list[str]) -> 
                 rows.append("| " + " | ".join([f"asr-loop {kind} {lang}{variant} (measuring: "
                                                f"{', '.join(s.domain for s in sets)})", decision] + tally.cells()) + " |")
                 if kind == "spliced" and not variant:
+                    if spliced is not None:
+                        spliced[(lang, decision)] = tally
                     kinds.append(f"| {lang} | {decision} | " + " | ".join(
                         f"{fixed}/{gold} (candidate {found / gold:.2f})" if gold else "–"
                         for gold, fixed, found in (tally.by_kind.get(name, [0, 0, 0]) for name in KINDS)) + " |")
@@ -251,13 +280,19 @@ def main(argv=None) -> int:
               "| false fires per 10,000 words (name-free sentences) |\n|---|---|---|---|---|---|---|---|")
     kinds: list[str] = []
     forms: list[str] = []
-    out = [header, *measuring_rows(decisions, kinds, forms), *dev_and_probe_rows(decisions), "",
+    spliced: dict[tuple[str, str], Tally] = {}
+    out = [header, *measuring_rows(decisions, kinds, forms, spliced), *dev_and_probe_rows(decisions), "",
            "Gold edits fixed by kind of mishearing, asr-loop spliced measuring sets (in brackets, the "
            "share with a candidate for the right entity: candidate recall by kind):", "",
            "| language | decision | " + " | ".join(KINDS) + " |", "|---|---|---|---|---|", *kinds, "",
            "The same gold edits by distinct heard form (heard text and gold text):", "",
            "| language | decision | gold edits | distinct forms | forms fixed at least once | forms fixed every time |",
            "|---|---|---|---|---|---|", *forms, "",
+           "How sure those figures are: 95% intervals from resampling the distinct heard forms of the "
+           f"spliced measuring sets ({RESAMPLES} resamples; each form with all its edits, since a "
+           "form is decided once per transcript and a set moves by forms):", "",
+           "| language | decision | heard forms (gold or applied) | recall | precision | recall difference |",
+           "|---|---|---|---|---|---|", *sureness_rows(spliced), "",
            "| ordinary speech, lexicon | decision | English | French |", "|---|---|---|---|",
            *ordinary_rows(decisions, not args.no_large)]
     text = "\n".join(out)

@@ -1,0 +1,98 @@
+"""The bootstrap over heard forms: clusters that add up to the score, and intervals that widen when
+the edits are few forms repeated."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from correction.edits import Edit
+from correction.scoring.bootstrap import by_form, interval, paired_difference
+from correction.scoring.edits import Breakdown, GoldSpan, score_edits
+
+
+def edit(line: int, column: int, original: str, replacement: str) -> Edit:
+    start = 1000 * line + column
+    return Edit(start, start + len(original), original, replacement, line, column, replacement, "phonetic", 0.9, "")
+
+
+def form(name: str, gold: int, fixed: int, predicted: int = -1, right: int = -1) -> Breakdown:
+    predicted = fixed if predicted < 0 else predicted
+    return Breakdown(name, gold=gold, fixed=fixed, predicted=predicted, right=fixed if right < 0 else right)
+
+
+# "OpenEye" heard three times (twice fixed), "Open Eye" is the same letters, "samalpan" missed
+GOLD = (
+    GoldSpan(1, 0, 7, "OpenAI", "OpenAI", "OpenEye"),
+    GoldSpan(2, 0, 8, "OpenAI", "OpenAI", "Open Eye"),
+    GoldSpan(3, 0, 7, "OpenAI", "OpenAI", "OpenEye"),
+    GoldSpan(4, 4, 12, "Sam Altman", "Sam Altman", "samalpan"),
+)
+EDITS = [edit(1, 0, "OpenEye", "OpenAI"), edit(2, 0, "Open Eye", "OpenAI"), edit(5, 0, "merci", "Mercier")]
+
+
+def test_clusters_add_up_to_the_score_and_group_a_form_whatever_its_spacing():
+    score = score_edits(list(GOLD), EDITS)
+    clusters = by_form(GOLD, EDITS, score, prefix="set: ")
+    assert set(clusters) == {"set: openeye -> OpenAI", "set: samalpan -> Sam Altman", "set: merci -> Mercier"}
+    openeye = clusters["set: openeye -> OpenAI"]
+    assert (openeye.gold, openeye.fixed, openeye.predicted, openeye.right) == (3, 2, 2, 2)
+    merci = clusters["set: merci -> Mercier"]
+    assert (merci.gold, merci.fixed, merci.predicted, merci.right) == (0, 0, 1, 0)
+    for field in ("gold", "fixed", "predicted", "right"):
+        assert sum(getattr(c, field) for c in clusters.values()) == getattr(score, field)
+
+
+def test_one_rate_everywhere_gives_a_point_interval():
+    result = interval([form(str(n), 4, 2) for n in range(30)], "recall")
+    assert (result.estimate, result.low, result.high) == (0.5, 0.5, 0.5)
+
+
+def test_few_forms_repeated_are_less_sure_than_as_many_edits_each_its_own_form():
+    repeated = [form("fixed", 10, 10), form("missed", 10, 0)]
+    distinct = [form(f"fixed {n}", 1, 1) for n in range(10)] + [form(f"missed {n}", 1, 0) for n in range(10)]
+    wide, narrow = interval(repeated, "recall"), interval(distinct, "recall")
+    assert wide.estimate == narrow.estimate == 0.5
+    assert wide.low <= narrow.low < 0.5 < narrow.high <= wide.high
+    assert (wide.high - wide.low) > 1.5 * (narrow.high - narrow.low)
+
+
+def test_the_interval_holds_the_estimate_and_is_reproducible():
+    clusters = [form(str(n), 1 + n % 4, n % 3 and 1, predicted=2, right=n % 2 + 1) for n in range(25)]
+    for rate in ("recall", "precision"):
+        first, again = interval(clusters, rate, seed=3), interval(clusters, rate, seed=3)
+        assert first == again
+        assert first.low <= first.estimate <= first.high
+
+
+def test_precision_skips_resamples_without_an_applied_edit_and_is_undefined_with_none():
+    some = interval([form("a", 5, 1, predicted=1, right=1)] + [form(str(n), 5, 0) for n in range(5)], "precision")
+    assert (some.estimate, some.low, some.high) == (1.0, 1.0, 1.0)
+    none = interval([form(str(n), 5, 0) for n in range(5)], "precision")
+    assert math.isnan(none.low) and math.isnan(none.high)
+
+
+def test_paired_difference_is_zero_for_one_system_and_positive_when_one_fixes_more_forms():
+    rules = {str(n): form(str(n), 3, 3 if n < 5 else 0) for n in range(20)}
+    same = paired_difference(rules, rules, "recall")
+    assert (same.estimate, same.low, same.high) == (0.0, 0.0, 0.0)
+    model = {str(n): form(str(n), 3, 3 if n < 10 else 0) for n in range(20)}
+    better = paired_difference(model, rules, "recall")
+    assert better.estimate == pytest.approx(0.25)
+    assert 0.0 < better.low < better.estimate < better.high
+    assert better.signed() == f"+0.25 [{better.low:+.2f}, {better.high:+.2f}]"
+
+
+def test_a_cluster_one_system_lacks_counts_zero_there():
+    wrong_only = {"merci -> Mercier": form("merci -> Mercier", 0, 0, predicted=4, right=0)}
+    right_only = {"openeye -> OpenAI": form("openeye -> OpenAI", 4, 4)}
+    difference = paired_difference(right_only, {**right_only, **wrong_only}, "precision")
+    assert difference.estimate == pytest.approx(1.0 - 0.5)
+
+
+def test_bad_arguments_are_clear_errors():
+    with pytest.raises(ValueError, match="rate must be one of"):
+        interval([form("a", 1, 1)], "f1")
+    with pytest.raises(ValueError, match="no clusters"):
+        interval([], "recall")
