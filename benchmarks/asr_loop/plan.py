@@ -33,19 +33,17 @@ def voices(lang: str, domain: str) -> tuple[str, ...]:
 
 def carrier_plan(lang: str, domain: str) -> list[tuple[sources.Entity, str, str, str]]:
     """(entity, what is said, carrier, voice) for every named entity: its name in a few carriers in
-    each voice of its split, and each part of a person's name in fewer; both in the short carriers
-    (:data:`settings.SHORT_CARRIERS`) too."""
+    each voice of its split, and each part of a person's name in fewer."""
     per_voice, per_part = settings.CARRIERS_PER_VOICE[lang], settings.PART_CARRIERS_PER_VOICE[lang]
     plan: list[tuple[sources.Entity, str, str, str]] = []
-    short = settings.SHORT_CARRIERS[lang]
     for number, entity in enumerate(e for e in sources.lexicon(domain) if e.named):
         for which, voice in enumerate(voices(lang, domain)):
             plan += [(entity, entity.term, carrier, voice)
-                     for carrier in (*carriers_for(lang, which, per_voice, offset=number), *short)]
+                     for carrier in carriers_for(lang, which, per_voice, offset=number)]
         for part in sources.name_parts(entity):
             for which, voice in enumerate(voices(lang, domain)):
                 plan += [(entity, part, carrier, voice)
-                         for carrier in (*carriers_for(lang, which, per_part, offset=number + 1), *short)]
+                         for carrier in carriers_for(lang, which, per_part, offset=number + 1)]
     return plan
 
 

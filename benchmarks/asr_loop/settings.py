@@ -27,14 +27,6 @@ VOICES = {
 # eight (espeak-ng's French garbles), English ones about nine in ten.
 CARRIERS_PER_VOICE = {"fr": 4, "en": 2}
 
-# Short carriers every voice says every name and name part in, beside the carriers above. French
-# needs them: with one word on each side of the name ("C'est" before, "voilà" ending the sentence)
-# less is left for espeak-ng and Whisper to garble, and the name's boundary stays sure for 458 of
-# its 662 utterances, where the four carriers above give 122 sure forms in 2,048 (2026-12-07); its
-# forms are as often close to the name as theirs. Without it the French measuring sets had 24
-# distinct heard forms in their 425 gold edits.
-SHORT_CARRIERS = {"fr": ("C'est {name}, voilà.",), "en": ()}
-
 # Speech names people by one part as often as by the whole name ("Macron a dit", "Satya said"):
 # this share of the person mentions in spliced sets is a first name or a surname alone (either,
 # at even odds), heard in carriers of its own, fewer per voice than whole names.
