@@ -40,8 +40,8 @@ from benchmarks.fit_decision import EditCounts  # noqa: E402
 from correction import Corrector, Lexicon, __version__  # noqa: E402
 from correction.bench.dataset import Dataset, load_dataset  # noqa: E402
 from correction.decision.training import collect, lower_cased, partly_heard_right  # noqa: E402
-from correction.scoring.bootstrap import RESAMPLES, by_form, interval, paired_difference  # noqa: E402
-from correction.scoring.edits import Breakdown, score_edits  # noqa: E402
+from correction.scoring.bootstrap import RESAMPLES, by_form, interval, merge, paired_difference  # noqa: E402
+from correction.scoring.edits import score_edits  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -59,7 +59,6 @@ class Tally(EditCounts):
     free_fires: int = 0
     by_kind: dict = field(default_factory=dict)  # kind of mishearing -> [gold, fixed, with a candidate]
     by_form: dict = field(default_factory=dict)  # (heard, gold text) -> [occurrences, fixed, with a candidate]
-    clusters: dict = field(default_factory=dict)  # the counts by data set and heard form, to resample
 
     def add(self, dataset: Dataset, corrector: Corrector) -> "Tally":
         """Each transcript of ``dataset`` corrected on its own, its counts added."""
@@ -70,8 +69,7 @@ class Tally(EditCounts):
     def _add_transcript(self, dataset: Dataset, corrector: Corrector, set_name: str) -> None:
         result = corrector.correct(dataset.raw)
         score = score_edits(list(dataset.gold), result.edits, list(dataset.traps), list(dataset.correct))
-        for key, counts in by_form(dataset.gold, result.edits, score, prefix=set_name).items():
-            self.clusters[key] = added(self.clusters[key], counts) if key in self.clusters else counts
+        merge(self.clusters, by_form(dataset.gold, result.edits, score, prefix=set_name))
         starts = [0]
         for line in dataset.raw_lines:
             starts.append(starts[-1] + len(line) + 1)
@@ -108,11 +106,6 @@ class Tally(EditCounts):
         return [str(self.gold), f"{ratio(self.candidates_found, self.gold)}", f"{self.fixed}/{self.gold} = "
                 f"{ratio(self.fixed, self.gold)}", f"{self.right}/{self.predicted} = {ratio(self.right, self.predicted)}",
                 f"{self.traps_touched}/{self.traps}", fires]
-
-
-def added(first: Breakdown, second: Breakdown) -> Breakdown:
-    return Breakdown(first.name, gold=first.gold + second.gold, fixed=first.fixed + second.fixed,
-                     predicted=first.predicted + second.predicted, right=first.right + second.right)
 
 
 def sureness_rows(tallies: dict[tuple[str, str], Tally]) -> list[str]:

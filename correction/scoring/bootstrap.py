@@ -72,6 +72,22 @@ def by_form(gold: Sequence[GoldSpan], edits: Sequence[Edit], score: EditScore, p
             for key, cell in counts.items()}
 
 
+def merge(into: dict[str, Breakdown], clusters: Mapping[str, Breakdown]) -> None:
+    """Adds the counts of ``clusters`` to those of ``into``, cluster by cluster."""
+    for key, counts in clusters.items():
+        have = into.get(key)
+        into[key] = counts if have is None else Breakdown(
+            key, gold=have.gold + counts.gold, fixed=have.fixed + counts.fixed,
+            predicted=have.predicted + counts.predicted, right=have.right + counts.right)
+
+
+def form_precision(clusters: Sequence[Breakdown]) -> float | None:
+    """The mean precision of the clusters with an applied edit: how often a form the engine
+    rewrites is rewritten right, each form counting once however often it recurs (None if none)."""
+    applied = [cluster.right / cluster.predicted for cluster in clusters if cluster.predicted]
+    return sum(applied) / len(applied) if applied else None
+
+
 def _matrix(clusters: Sequence[Breakdown]) -> np.ndarray:
     return np.array([[c.gold, c.fixed, c.predicted, c.right] for c in clusters], dtype=float).reshape(-1, 4)
 

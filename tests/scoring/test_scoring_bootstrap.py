@@ -8,7 +8,7 @@ import math
 import pytest
 
 from correction.edits import Edit
-from correction.scoring.bootstrap import by_form, interval, paired_difference
+from correction.scoring.bootstrap import by_form, form_precision, interval, merge, paired_difference
 from correction.scoring.edits import Breakdown, GoldSpan, score_edits
 
 
@@ -96,3 +96,13 @@ def test_bad_arguments_are_clear_errors():
         interval([form("a", 1, 1)], "f1")
     with pytest.raises(ValueError, match="no clusters"):
         interval([], "recall")
+
+
+def test_merged_clusters_add_their_counts_and_forms_weigh_once_in_form_precision():
+    clusters = {"a": form("a", 2, 2)}
+    merge(clusters, {"a": form("a", 3, 1, predicted=2, right=1), "b": form("b", 0, 0, predicted=40, right=0)})
+    a = clusters["a"]
+    assert (a.gold, a.fixed, a.predicted, a.right) == (5, 3, 4, 3)
+    # a: 3 of 4 right; b: 0 of 40: each form once, whatever its number of edits
+    assert form_precision(list(clusters.values())) == pytest.approx((0.75 + 0.0) / 2)
+    assert form_precision([form("c", 3, 0)]) is None  # nothing applied
