@@ -45,7 +45,9 @@ words), after Le et al. 2021, with per-entity counts.
 
 With --gold-edits, scores an edit log (--edits, JSON Lines from `correction correct --edits`)
 against gold spans: precision, recall, F1, per entity and per pass, and the traps
-(--traps) and correct names (--correct) that predictions touched.
+(--traps) and correct names (--correct) that predictions touched. --confidence adds how sure
+precision and recall are: a recogniser mishears a name the same way again, so a transcript's
+edits are a few heard forms repeated, and the intervals resample forms, not edits.
 
 \b
 Normalisations (--normalize, default {DEFAULT_NORMALIZER}; numbers are never changed):
@@ -57,6 +59,7 @@ Examples:
   correction score reference.txt talk.fixed.txt --normalize fr --lexicon episode.csv --align
   correction score reference.srt talk.srt --json
   correction score --gold-edits gold.jsonl --edits talk.edits.jsonl --traps traps.jsonl
+  correction score --gold-edits gold.jsonl --edits talk.edits.jsonl --confidence
 """
 
 
@@ -69,9 +72,10 @@ def _plain_lines(texts: tuple[str, ...]) -> list[str]:
 
 
 def _check_mode(reference, hypothesis, gold_edits, edits, traps, correct, format_name, lexicons, normalize, whole,
-                align) -> None:
+                align, confidence=False) -> None:
     if gold_edits is None:
-        for option, value in (("--edits", edits), ("--traps", traps), ("--correct", correct)):
+        for option, value in (("--edits", edits), ("--traps", traps), ("--correct", correct),
+                              ("--confidence", confidence or None)):
             if value is not None:
                 raise UsageError(option, "only used with --gold-edits GOLD.jsonl")
         if reference is None or hypothesis is None:
@@ -123,24 +127,30 @@ def _score_transcripts(reference, hypothesis, format_name, lexicons, normalize, 
         click.echo("\n" + (shown or "no error: the texts are the same after normalisation"))
 
 
-def _score_edit_log(gold_edits, edits, traps, correct, as_json) -> None:
+def _score_edit_log(gold_edits, edits, traps, correct, as_json, confidence=False) -> None:
     from ..edits import read_edits_jsonl
     from ..io import read_text
     from ..scoring.edits import load_gold, load_spans, score_edits
     from ..scoring.report import render_edits
 
-    score = score_edits(
-        load_gold(gold_edits),
-        read_edits_jsonl(read_text(edits), edits),
-        traps=load_spans(traps) if traps else (),
-        correct=load_spans(correct) if correct else (),
-    )
+    gold, predicted = load_gold(gold_edits), read_edits_jsonl(read_text(edits), edits)
+    score = score_edits(gold, predicted, traps=load_spans(traps) if traps else (),
+                        correct=load_spans(correct) if correct else ())
+    intervals = None
+    if confidence:
+        from ..scoring.bootstrap import edit_intervals
+
+        intervals = edit_intervals(gold, predicted, score)
     if as_json:
         data = {"gold_edits": gold_edits, "edits": edits, "traps_file": traps, "correct_file": correct,
                 **score.to_dict()}
+        if confidence:
+            data["intervals"] = intervals.to_dict() if intervals else None
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     click.echo(render_edits(score, gold_edits, edits), nl=False)
+    if intervals:
+        click.echo("\n" + intervals.render())
 
 
 @click.command(help=HELP, short_help="Score a transcript (WER, B-WER) or edits (P/R/F1) against a reference.")
@@ -161,11 +171,14 @@ def _score_edit_log(gold_edits, edits, traps, correct, as_json) -> None:
               help="Spans (line, start, end, text) no edit should touch.")
 @click.option("--correct", type=str, default=None, metavar="CORRECT.jsonl",
               help="Names already right (line, start, end, text, entity) no edit should touch.")
+@click.option("--confidence", is_flag=True,
+              help="With --gold-edits: also 95% intervals of precision and recall, from resampling the heard forms "
+                   "(each distinct heard text with what it becomes, with all its edits) 2,000 times.")
 def score(reference, hypothesis, normalize, format_name, lexicons, whole, align, as_json, gold_edits, edits, traps,
-          correct):
+          correct, confidence):
     _check_mode(reference, hypothesis, gold_edits, edits, traps, correct, format_name, lexicons, normalize, whole,
-                align)
+                align, confidence)
     if gold_edits is None:
         _score_transcripts(reference, hypothesis, format_name, lexicons, normalize, whole, align, as_json)
     else:
-        _score_edit_log(gold_edits, edits, traps, correct, as_json)
+        _score_edit_log(gold_edits, edits, traps, correct, as_json, confidence)

@@ -15,6 +15,7 @@ with all its edits: sacrebleu's bootstrap resampling, one level up.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -137,3 +138,38 @@ def paired_difference(first: Mapping[str, Breakdown], second: Mapping[str, Break
     estimate = float(_rate(a.sum(axis=0), rate) - _rate(b.sum(axis=0), rate))
     weights = _weights(len(keys), resamples, seed)
     return _interval(estimate, _rate(weights @ a, rate) - _rate(weights @ b, rate), level)
+
+
+
+@dataclass(frozen=True)
+class EditIntervals:
+    """An edit score's precision and recall with their intervals, and what they were drawn from."""
+
+    precision: Interval
+    recall: Interval
+    forms: int
+    resamples: int
+
+    def to_dict(self) -> dict:
+        bounds = lambda value: None if math.isnan(value) else round(value, 6)  # noqa: E731 (JSON has no NaN)
+        return {"level": self.precision.level, "resamples": self.resamples, "forms": self.forms,
+                **{rate: [bounds(found.low), bounds(found.high)]
+                   for rate, found in (("precision", self.precision), ("recall", self.recall))}}
+
+    def render(self) -> str:
+        shown = lambda value: "n/a" if math.isnan(value) else f"{value * 100:.2f}%"  # noqa: E731
+        return (f"{self.precision.level:.0%} intervals, {self.resamples:,} resamples of {self.forms} heard form(s): "
+                f"precision {shown(self.precision.low)}..{shown(self.precision.high)}, "
+                f"recall {shown(self.recall.low)}..{shown(self.recall.high)}")
+
+
+def edit_intervals(gold: Sequence[GoldSpan], edits: Sequence[Edit], score: EditScore,
+                   resamples: int = RESAMPLES, level: float = LEVEL) -> EditIntervals | None:
+    """Precision and recall of ``score`` with their intervals over its heard forms (``correction
+    score --confidence``); None when there is neither a gold span nor an edit. Without the raw text
+    of the gold spans (the gold file's ``raw``), gold clusters by what each span becomes."""
+    clusters = list(by_form(gold, edits, score).values())
+    if not clusters:
+        return None
+    return EditIntervals(interval(clusters, "precision", resamples, level), interval(clusters, "recall", resamples, level),
+                         len(clusters), resamples)

@@ -8,7 +8,7 @@ import math
 import pytest
 
 from correction.edits import Edit
-from correction.scoring.bootstrap import by_form, form_precision, interval, merge, paired_difference
+from correction.scoring.bootstrap import by_form, edit_intervals, form_precision, interval, merge, paired_difference
 from correction.scoring.edits import Breakdown, GoldSpan, score_edits
 
 
@@ -106,3 +106,13 @@ def test_merged_clusters_add_their_counts_and_forms_weigh_once_in_form_precision
     # a: 3 of 4 right; b: 0 of 40: each form once, whatever its number of edits
     assert form_precision(list(clusters.values())) == pytest.approx((0.75 + 0.0) / 2)
     assert form_precision([form("c", 3, 0)]) is None  # nothing applied
+
+
+def test_edit_intervals_say_what_they_resampled_and_write_no_nan():
+    score = score_edits(list(GOLD), [])
+    found = edit_intervals(GOLD, [], score, resamples=200)
+    assert (found.forms, found.resamples) == (2, 200)  # "openeye" -> OpenAI, "samalpan" -> Sam Altman
+    assert found.to_dict() == {"level": 0.95, "resamples": 200, "forms": 2, "precision": [None, None],
+                               "recall": [0.0, 0.0]}
+    assert found.render() == "95% intervals, 200 resamples of 2 heard form(s): precision n/a..n/a, recall 0.00%..0.00%"
+    assert edit_intervals((), [], score_edits([], [])) is None

@@ -172,6 +172,27 @@ def test_edit_scores_json():
     assert printed["signature"]["text"] == "metric:edits|match:same-text-over-stretch|version:0.1.0"
 
 
+def test_edit_scores_with_intervals_over_heard_forms():
+    args = ("--gold-edits", data("gold.jsonl"), "--edits", data("predicted.jsonl"), "--confidence")
+    shown = run(*args)
+    assert shown.exit_code == 0, shown.output
+    # forms: "openeye" and "openai" -> OpenAI (gold and edit each), "salman" -> Sam (gold) and -> Sam Altman
+    # (the edit's, another fix), "il y a" -> Ilya (an edit only)
+    assert shown.stdout.rstrip().splitlines()[-1].startswith("95% intervals, 2,000 resamples of 5 heard form(s): ")
+    printed = json.loads(run(*args, "--json").stdout)["intervals"]
+    assert (printed["level"], printed["resamples"], printed["forms"]) == (0.95, 2000, 5)
+    for rate in ("precision", "recall"):
+        low, high = printed[rate]
+        assert 0.0 <= low <= high <= 1.0
+    assert printed["recall"][0] < 2 / 3 < printed["recall"][1]
+
+
+def test_intervals_are_only_for_edit_logs():
+    result = run(data("reference.txt"), data("hypothesis.txt"), "--confidence")
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == "error: --confidence: only used with --gold-edits GOLD.jsonl"
+
+
 def test_seed_gold_edits_scored_against_themselves(tmp_path):
     oracle = edits_from_gold(load_gold(str(SEED / "edits.jsonl")), (SEED / "raw.txt").read_text(encoding="utf-8"))
     predicted = tmp_path / "oracle.edits.jsonl"
