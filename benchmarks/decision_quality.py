@@ -40,7 +40,7 @@ from benchmarks.fit_decision import EditCounts  # noqa: E402
 from correction import Corrector, Lexicon, __version__  # noqa: E402
 from correction.bench.dataset import Dataset, load_dataset  # noqa: E402
 from correction.decision.training import collect, lower_cased, partly_heard_right  # noqa: E402
-from correction.scoring.bootstrap import RESAMPLES, by_form, interval, merge, paired_difference  # noqa: E402
+from correction.scoring.bootstrap import RESAMPLES, interval, paired_difference  # noqa: E402
 from correction.scoring.edits import score_edits  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -69,7 +69,6 @@ class Tally(EditCounts):
     def _add_transcript(self, dataset: Dataset, corrector: Corrector, set_name: str) -> None:
         result = corrector.correct(dataset.raw)
         score = score_edits(list(dataset.gold), result.edits, list(dataset.traps), list(dataset.correct))
-        merge(self.clusters, by_form(dataset.gold, result.edits, score, prefix=set_name))
         starts = [0]
         for line in dataset.raw_lines:
             starts.append(starts[-1] + len(line) + 1)
@@ -89,7 +88,7 @@ class Tally(EditCounts):
         fires, words = false_fires(dataset, result.edits)
         self.free_fires += fires
         self.free_words += words
-        self.add_score(score)
+        self.add_scored(dataset.gold, result.edits, score, prefix=set_name)
         self.traps += score.traps
         self.traps_touched += len(score.traps_touched)
 

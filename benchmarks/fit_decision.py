@@ -127,6 +127,12 @@ class EditCounts:
         self.gold += score.gold
         merge(self.clusters, getattr(score, "clusters", {}))
 
+    def add_scored(self, gold, edits, score, prefix: str = "") -> None:
+        """Adds ``score`` (``gold`` against ``edits``) and its counts by heard form, kept apart by
+        ``prefix`` (the data set or group)."""
+        self.add_score(score)
+        merge(self.clusters, by_form(gold, edits, score, prefix=prefix))
+
     @property
     def form_precision(self) -> float | None:
         return form_precision(list(self.clusters.values()))
@@ -150,8 +156,7 @@ def edit_counts(proposals, model, bounds=BOUNDS, log=None) -> dict[float, EditCo
                         if c.probability is not None else c for c in decided]
             edits = corrector.apply(proposal.text, verdicts).edits
             score = score_edits(list(data.gold), edits)
-            counts[bound].add_score(score)
-            merge(counts[bound].clusters, by_form(data.gold, edits, score, prefix=f"{proposal.group}: "))
+            counts[bound].add_scored(data.gold, edits, score, prefix=f"{proposal.group}: ")
             if log and bound == REPORTED_BOUND:
                 log(f"  {data.name} ({proposal.group}) held out, bound {bound}: right {score.right}/{score.predicted}, "
                     f"fixed {score.fixed}/{score.gold}; wrong: "

@@ -141,7 +141,6 @@ def paired_difference(first: Mapping[str, Breakdown], second: Mapping[str, Break
     return _interval(estimate, _rate(weights @ a, rate) - _rate(weights @ b, rate), level)
 
 
-
 @dataclass(frozen=True)
 class EditIntervals:
     """An edit score's precision and recall with their intervals, and what they were drawn from."""
