@@ -35,7 +35,7 @@ from correction.decision.features import FEATURES  # noqa: E402
 from correction.decision.model import WEIGHTS, DecisionModel  # noqa: E402
 from correction.decision.decide import decide  # noqa: E402
 from correction.decision.training import Rows, collect, fit_logistic, lower_cased, partly_heard_right  # noqa: E402
-from correction.scoring.bootstrap import by_form, form_precision, merge  # noqa: E402
+from correction.scoring.bootstrap import by_form, form_precision, lowest_bound_draws, merge  # noqa: E402
 from correction.scoring.edits import score_edits  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -198,7 +198,25 @@ def choose_bound(rows: Rows, log=print, fit=logistic) -> float:
     for bound in BOUNDS:
         log(f"  bound {bound:.2f}: {totals[bound]}")
     bound = lowest_bound(totals)
+    log(bound_spread(totals, bound))
     return BOUNDS[-1] if bound is None else bound
+
+
+def bound_spread(totals: dict[float, EditCounts], bound: float | None) -> str:
+    """How far the rule's bound moves with the draw of fitting forms: the lowest bound meeting the
+    target in each resample of the heard forms applied out of group (``lowest_bound_draws``)."""
+    draws = lowest_bound_draws({b: count.clusters for b, count in totals.items()}, TARGET_PRECISION)
+    reached = sorted(b for b in draws if b is not None)
+    if not reached:
+        return f"  no bound reaches {TARGET_PRECISION} in any of {len(draws)} draws of the forms"
+    low, middle, high = np.percentile(reached, [2.5, 50, 97.5], method="nearest")
+    share = lambda count: f"{count / len(draws):.0%}"  # noqa: E731
+    spread = (f"  lowest bound over {len(draws)} draws of the forms: 2.5% {low:.2f}, median {middle:.2f}, "
+              f"97.5% {high:.2f}")
+    if bound is not None:
+        spread += (f"; lower than {bound} in {share(sum(1 for b in reached if b < bound))} of draws, "
+                   f"{bound} in {share(draws.count(bound))}, higher in {share(sum(1 for b in reached if b > bound))}")
+    return f"{spread}; none in {share(draws.count(None))}"
 
 
 def main() -> int:

@@ -141,6 +141,25 @@ def paired_difference(first: Mapping[str, Breakdown], second: Mapping[str, Break
     return _interval(estimate, _rate(weights @ a, rate) - _rate(weights @ b, rate), level)
 
 
+def lowest_bound_draws(by_bound: Mapping[float, Mapping[str, Breakdown]], target: float, rate: str = "precision",
+                       resamples: int = RESAMPLES, seed: int = 0) -> list[float | None]:
+    """In each resample of the clusters, the lowest bound whose ``rate`` reaches ``target`` (None
+    where none does). ``by_bound`` holds, for each bound tried, the clusters of what was applied at
+    that bound; one resample draws the same clusters at every bound.
+
+    A bound chosen as the first to reach a target moves with the draw of forms when the rate is
+    flat around the target: these draws say how far.
+    """
+    bounds = sorted(by_bound)
+    keys = sorted({key for clusters in by_bound.values() for key in clusters})
+    empty = Breakdown("", gold=0, predicted=0, right=0, fixed=0)
+    weights = _weights(len(keys), resamples, seed)
+    rates = np.stack([_rate(weights @ _matrix([by_bound[bound].get(key, empty) for key in keys]), rate)
+                      for bound in bounds], axis=1)  # resamples x bounds
+    reached = rates >= target  # NaN (nothing applied) never reaches it
+    return [bounds[int(np.argmax(row))] if row.any() else None for row in reached]
+
+
 @dataclass(frozen=True)
 class EditIntervals:
     """An edit score's precision and recall with their intervals, and what they were drawn from."""
