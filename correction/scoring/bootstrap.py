@@ -94,6 +94,15 @@ def _matrix(clusters: Sequence[Breakdown]) -> np.ndarray:
     return np.array([[c.gold, c.fixed, c.predicted, c.right] for c in clusters], dtype=float).reshape(-1, 4)
 
 
+_EMPTY = Breakdown("", gold=0, predicted=0, right=0, fixed=0)
+
+
+def _aligned(clusters: Mapping[str, Breakdown], keys: Sequence[str]) -> np.ndarray:
+    """The counts of ``clusters`` in the order of ``keys``, a key it lacks counting zero: several
+    systems (or bounds) scored on the same forms, resampled together."""
+    return _matrix([clusters.get(key, _EMPTY) for key in keys])
+
+
 def _rate(totals: np.ndarray, rate: str) -> np.ndarray:
     """The rate of each row of totals (columns gold, fixed, predicted, right); NaN where undefined."""
     if rate not in RATES:
@@ -133,9 +142,7 @@ def paired_difference(first: Mapping[str, Breakdown], second: Mapping[str, Break
     interval from resampling the same clusters for both (a cluster one system lacks counts zero
     there): a difference whose interval holds 0 is within what another draw of forms could give."""
     keys = sorted(set(first) | set(second))
-    empty = Breakdown("", gold=0, predicted=0, right=0, fixed=0)
-    a = _matrix([first.get(key, empty) for key in keys])
-    b = _matrix([second.get(key, empty) for key in keys])
+    a, b = _aligned(first, keys), _aligned(second, keys)
     estimate = float(_rate(a.sum(axis=0), rate) - _rate(b.sum(axis=0), rate))
     weights = _weights(len(keys), resamples, seed)
     return _interval(estimate, _rate(weights @ a, rate) - _rate(weights @ b, rate), level)
@@ -152,10 +159,9 @@ def lowest_bound_draws(by_bound: Mapping[float, Mapping[str, Breakdown]], target
     """
     bounds = sorted(by_bound)
     keys = sorted({key for clusters in by_bound.values() for key in clusters})
-    empty = Breakdown("", gold=0, predicted=0, right=0, fixed=0)
     weights = _weights(len(keys), resamples, seed)
-    rates = np.stack([_rate(weights @ _matrix([by_bound[bound].get(key, empty) for key in keys]), rate)
-                      for bound in bounds], axis=1)  # resamples x bounds
+    rates = np.stack([_rate(weights @ _aligned(by_bound[bound], keys), rate) for bound in bounds],
+                     axis=1)  # resamples x bounds
     reached = rates >= target  # NaN (nothing applied) never reaches it
     return [bounds[int(np.argmax(row))] if row.any() else None for row in reached]
 
