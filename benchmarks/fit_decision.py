@@ -120,12 +120,16 @@ class EditCounts:
     clusters: dict = field(default_factory=dict)
 
     def add_score(self, score) -> None:
-        """Adds a score's counts (an edits score, or other counts)."""
+        """Adds the four counts of ``score`` (an edits score, or other counts), not its forms."""
         self.right += score.right
         self.predicted += score.predicted
         self.fixed += score.fixed
         self.gold += score.gold
-        merge(self.clusters, getattr(score, "clusters", {}))
+
+    def add_counts(self, other: "EditCounts") -> None:
+        """Adds ``other``'s counts, form by form too."""
+        self.add_score(other)
+        merge(self.clusters, other.clusters)
 
     def add_scored(self, gold, edits, score, prefix: str = "") -> None:
         """Adds ``score`` (``gold`` against ``edits``) and its counts by heard form, kept apart by
@@ -174,7 +178,7 @@ def out_of_group_counts(rows: Rows, fit=logistic, log=print) -> dict[float, Edit
         model = fit(rows.values[~held], rows.labels[~held])
         counts = edit_counts([p for p in rows.proposals if p.group == group], model, log=log)
         for bound, count in counts.items():
-            totals[bound].add_score(count)
+            totals[bound].add_counts(count)
     return totals
 
 

@@ -26,3 +26,12 @@ def test_the_spread_says_how_often_another_draw_of_forms_moves_the_bound():
     # twice leaves nothing applied from 0.9 on, so no bound reaches the target
     assert "lower than 0.9 in 2" in spread and "none in 2" in spread and "higher in 0%" in spread
     assert spread.strip().startswith("lowest bound over 2000 draws")
+
+
+def test_counts_added_up_over_groups_keep_their_forms():
+    group = _counts(0.9)[0.5]
+    total = EditCounts()
+    total.add_counts(group)
+    total.add_counts(group)
+    assert (total.right, total.predicted) == (10, 14)
+    assert total.clusters["wrong"].predicted == 4 and total.clusters["right"].right == 10
