@@ -112,16 +112,19 @@ def bin_of(sound: float) -> str:
 def closeness_rows() -> list[str]:
     rows = []
     for lang in settings.LANGS:
-        sets = loop_sets(kind="spliced", split="measure", lang=lang)
+        sets = [(loop_set.lexicon(), loop_set.dataset().transcripts())
+                for loop_set in loop_sets(kind="spliced", split="measure", lang=lang)]
+        bins = {(span.original, span.text): bin_of(sound_similarity(span.original, span.text))
+                for _, transcripts in sets for transcript in transcripts for span in transcript.gold}
         for decision in ("rules", "model"):
             counts = {label: [0, 0, set()] for _, label in BINS}  # gold, fixed, distinct forms
-            for loop_set in sets:
-                corrector = Corrector(loop_set.lexicon(), decision=decision)
-                for transcript in loop_set.dataset().transcripts():
+            for lexicon, transcripts in sets:
+                corrector = Corrector(lexicon, decision=decision)
+                for transcript in transcripts:
                     edits = corrector.correct(transcript.raw).edits
                     missed = set(score_edits(list(transcript.gold), edits).missed)
                     for span in transcript.gold:
-                        count = counts[bin_of(sound_similarity(span.original, span.text))]
+                        count = counts[bins[(span.original, span.text)]]
                         count[0] += 1
                         count[1] += span not in missed
                         count[2].add((span.original.lower(), span.text))
