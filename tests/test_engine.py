@@ -138,6 +138,23 @@ def test_an_acronym_in_capitals_names_its_entity_though_its_letters_make_a_word(
     assert corrector.correct(text.replace("l'AGI", "l'avenir")).edits == ()
 
 
+@pytest.mark.parametrize("lang, text, word, aliased_term", [
+    ("fr", "Le CES ouvre demain. Ces annonces et ces écrans, ces salons.", "ces", "Consumer Electronics Show"),
+    ("en", "The US market grew. Give us the numbers and tell us why.", "us", "United States"),
+])
+def test_a_grammar_word_with_a_names_letters_is_never_proposed_for_the_name(lang, text, word, aliased_term):
+    """One function word of the transcript's language is that word ("ces", "us"), however often
+    it comes and whatever the name written right nearby: it is not even weighed."""
+    lexicon = Lexicon.from_terms(["CES", "US", "OpenAI"])
+    corrector = Corrector(lexicon, lang=lang, decision="model", min_confidence=0.05)
+    result = corrector.correct(text)
+    assert not [c for c in result.candidates if c.span.text.lower() == word]
+    assert result.text == text
+    # an alias the lexicon's author wrote is theirs to choose, grammar word or not
+    aliased = Lexicon.from_entries([Entry(term=aliased_term, aliases=(word,))])
+    assert [c for c in Corrector(aliased, lang=lang).propose(text)[1] if c.span.text.lower() == word]
+
+
 @pytest.mark.parametrize("decision", ["rules", "model"])
 def test_a_name_split_at_its_apostrophe_and_written_right_is_never_rewritten(decision):
     """The tokens of "L'Oréal" are "L" and "Oréal": when no mention crossed the apostrophe, the piece

@@ -206,7 +206,7 @@ class Job:
         Spans run across a comma and a French elision too ("tout à l'heure, il" for
         TotalEnergies), but never start or end with an elided word: "l'" stays with its word."""
         text, spans, elided = self.text, [], self.text.elided
-        grammar = [_grammar_word(token.text, text.lang) for token in text.tokens]
+        grammar = self.grammar
         for first, last, key in text.span_ranges(GENEROUS_MAX_TOKENS, text.loose_joins):
             if not GENEROUS_MIN_KEY_LENGTH <= len(key) <= MAX_KEY_LENGTH or elided[first]:
                 continue
@@ -216,6 +216,15 @@ class Job:
                 continue  # "Greg Brock- Brockman": a word cut off, then said whole
             spans.append(text.span(first, last, key))
         return tuple(spans)
+
+    @cached_property
+    def grammar(self) -> tuple[bool, ...]:
+        """For each token, whether it is a function word of the transcript's language or a number."""
+        return tuple(_grammar_word(token.text, self.text.lang) for token in self.text.tokens)
+
+    def only_grammar(self, span: Span) -> bool:
+        """Whether every word of ``span`` is the transcript's own grammar ("il y a", "ces")."""
+        return all(self.grammar[span.first : span.last])
 
     @cached_property
     def sure_bound(self) -> float:
