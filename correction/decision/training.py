@@ -1,9 +1,13 @@
 """Fitting the decision: candidates of annotated data sets as feature rows with labels, and a
 logistic regression fitted by Newton's method (numpy; no extra dependency).
 
-A candidate is labelled right when its edits, scored alone, are right: they leave the gold's text
-over the stretch they and the gold cover (the scoring's rule; a span that swallows the words after
-a name is wrong), wrong otherwise: on a trap, on a name already right, or a wrong fix.
+A candidate is labelled right when the edits the engine would apply for it, scored alone, are
+right: they leave the gold's text over the stretch they and the gold cover (the scoring's rule; a
+span that swallows the words after a name is wrong), wrong otherwise: on a trap, on a name already
+right, or a wrong fix. A name part alone is applied widened to its whole name when the rest of the
+name is heard beside it (:mod:`correction.whole_names`), so it is judged widened: "Justin" in
+"Justin Trier" is right when the gold is "Justin Trier" -> Justine Triet, though "Justin" ->
+Justine alone would leave "Trier".
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from ..bench.dataset import Dataset
 from ..engine import Corrector, edits_of
 from ..lexicon import Lexicon
 from ..scoring.edits import GoldSpan, score_edits
+from ..whole_names import completed
 from .decide import needs_decision
 from .features import FEATURES, FeatureTable
 
@@ -117,10 +122,12 @@ def collect(dataset: Dataset, lexicon: Lexicon, group: str) -> Rows:
 def _collect_transcript(dataset: Dataset, lexicon: Lexicon, group: str) -> Rows:
     corrector = Corrector(lexicon, passes=PROPOSING, generous=True)
     text, candidates = corrector.propose(dataset.raw)
-    table = FeatureTable(corrector.job_for(text), candidates)
+    job = corrector.job_for(text)
+    table = FeatureTable(job, candidates)
     names = tuple(FEATURES)
     deciding = [candidate for candidate in candidates if needs_decision(candidate)]
-    edits = [edits_of(text, candidate) for candidate in deciding]
+    # what applying each would write: a name part alone widened as the engine widens it
+    edits = [edits_of(text, completed(job, [candidate])[0]) for candidate in deciding]
     # each candidate's edits are judged alone against the gold of their line (candidates overlap
     # one another, so scoring them together would judge no stretch); off the gold lines, wrong
     gold_by_line: dict[int, list] = {}

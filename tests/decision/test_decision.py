@@ -254,6 +254,21 @@ def test_an_occurrence_clearly_ordinary_on_its_own_is_decided_alone():
     assert "decided with" not in decided[1].decision
 
 
+def test_a_lower_case_word_after_a_determiner_is_a_common_noun_decided_alone():
+    # "une orange" is the fruit by its own grammar, however sure the company's other mentions are
+    model = hand_made({"determiner_before": -2.2}, bias=2.2)  # p 0.90 alone, 0.50 after a determiner
+    text = "Hier, orange a publié ses résultats. Puis orange a baissé ses prix. Tu veux une orange ?"
+    corrector = Corrector(Lexicon.from_terms(["Orange", "Free"]), passes=("exact", "fuzzy", "phonetic"), generous=True)
+    analysed, candidates = corrector.propose(text)
+    decided = {c.span.start: c for c in decide(corrector.job_for(analysed), candidates, model, 0.7)
+               if c.span.text == "orange" and c.entity == "Orange"}  # passes proposing one place: one
+    company, again, fruit = (decided[start] for start in sorted(decided))
+    assert [c.decision.split(" ")[0] for c in (company, again, fruit)] == ["kept", "kept", "dropped"]
+    assert "decided with 1 other occurrence" in company.decision
+    assert "decided with" not in fruit.decision
+    assert fruit.probability == pytest.approx(0.5, abs=1e-3)
+
+
 def test_model_decision_end_to_end_keeps_every_edit_explained():
     # a bound low enough for this short text's fixes to be kept: what is tested is their explanation
     result = Corrector(LEXICON, decision="model", min_confidence=0.4).correct(
@@ -291,6 +306,31 @@ def test_training_labels_a_candidate_right_only_when_it_leaves_the_gold_text():
     assert written[("Arnold", "Arnault")] == 1.0
     # the same name, but a word after it swallowed: wrong, though it overlaps the gold and writes its text
     assert written[("Arnold could", "Arnault")] == 0.0
+
+
+def test_training_judges_a_name_part_alone_by_the_whole_name_the_engine_widens_it_to():
+    from correction.bench.dataset import Dataset
+    from correction.decision.decide import needs_decision
+    from correction.decision.training import collect
+    from correction.engine import edits_of
+    from correction.scoring.edits import GoldSpan
+
+    raw = "when antwan bupont scored, the crowd stood."
+    gold = (GoldSpan(1, 5, 18, "Antoine Dupont", "Antoine Dupont", original="antwan bupont"),)
+    dataset = Dataset(name="dupont", path="", raw=raw, reference=raw.replace("antwan bupont", "Antoine Dupont"),
+                      gold=gold, traps=(), correct=())
+    rows = collect(dataset, Lexicon.from_terms(["Antoine Dupont"]), "test")
+    proposal = rows.proposals[0]
+    labels = {}
+    for candidate, label in zip([c for c in proposal.candidates if needs_decision(c)], rows.labels):
+        (edit,) = edits_of(proposal.text, candidate)
+        labels[(edit.original, edit.replacement)] = label
+    # "bupont" -> Dupont alone would leave "antwan"; the engine applies it as "antwan bupont" ->
+    # Antoine Dupont, which is the gold: the part is a right candidate
+    assert labels[("bupont", "Dupont")] == 1.0
+    assert labels[("antwan", "Antoine")] == 1.0
+    # a part that takes in a word that is not the rest of the name stays wrong
+    assert labels[("when antwan", "Antoine")] == 0.0
 
 
 def test_partly_heard_right_writes_every_third_mention_of_an_entity_right_and_keeps_spans_aligned():
