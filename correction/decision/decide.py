@@ -8,9 +8,11 @@ and possessives stay outside).
 
 One decision per form: the occurrences of one raw form with one candidate entity pool their
 evidence (their log-odds are averaged, so each verdict rests on all of them), unless an
-occurrence's own evidence is clearly ordinary language (its own probability under
-:data:`ORDINARY_FLOOR`): "il y a" followed by its complement stays "il y a" though "ILIA" two
-lines up is Ilya.
+occurrence is clearly ordinary language on its own: its own probability is under
+:data:`ORDINARY_FLOOR` ("il y a" followed by its complement stays "il y a" though "ILIA" two
+lines up is Ilya), or its own grammar makes it a common noun, a cased transcript writing it in
+lower case after a determiner ("tu veux une orange" stays the fruit though "orange" is the
+company elsewhere). Such an occurrence is decided on its own evidence alone.
 """
 
 from __future__ import annotations
@@ -61,10 +63,14 @@ def decide(job: Job, candidates: list[Candidate], model: DecisionModel, min_conf
     for members in groups.values():
         # an occurrence is a place in the text; two passes proposing the same span are one occurrence
         places: dict[tuple[int, int], float] = {}
+        common_nouns = set()
         for position in members:
             place = (candidates[position].span.first, candidates[position].span.last)
             places[place] = max(places.get(place, 0.0), own[position])
-        pooled = {place for place, probability in places.items() if probability >= ORDINARY_FLOOR}
+            if table.value(candidates[position], "common_noun_phrase"):
+                common_nouns.add(place)
+        pooled = {place for place, probability in places.items()
+                  if probability >= ORDINARY_FLOOR and place not in common_nouns}
         shared = sigmoid(sum(logit(places[place]) for place in pooled) / len(pooled)) if pooled else 0.0
         for position in members:
             candidate = candidates[position]
