@@ -10,9 +10,11 @@ One decision per form: the occurrences of one raw form with one candidate entity
 evidence (their log-odds are averaged, so each verdict rests on all of them), unless an
 occurrence is clearly ordinary language on its own: its own probability is under
 :data:`ORDINARY_FLOOR` ("il y a" followed by its complement stays "il y a" though "ILIA" two
-lines up is Ilya), or its own grammar makes it a common noun, a cased transcript writing it in
-lower case after a determiner ("tu veux une orange" stays the fruit though "orange" is the
-company elsewhere). Such an occurrence is decided on its own evidence alone.
+lines up is Ilya). An occurrence whose own grammar makes it a common noun, a cased transcript
+writing it in lower case after a determiner, is never lifted by the others: it gets the lower of
+its own probability and its form's ("tu veux une orange" stays the fruit though "orange" is the
+company elsewhere), and it still counts in its form's evidence, so the others' verdict is the same
+with or without this exception.
 """
 
 from __future__ import annotations
@@ -69,12 +71,12 @@ def decide(job: Job, candidates: list[Candidate], model: DecisionModel, min_conf
             places[place] = max(places.get(place, 0.0), own[position])
             if table.value(candidates[position], "common_noun_phrase"):
                 common_nouns.add(place)
-        pooled = {place for place, probability in places.items()
-                  if probability >= ORDINARY_FLOOR and place not in common_nouns}
+        pooled = {place for place, probability in places.items() if probability >= ORDINARY_FLOOR}
         shared = sigmoid(sum(logit(places[place]) for place in pooled) / len(pooled)) if pooled else 0.0
         for position in members:
             candidate = candidates[position]
-            together = (candidate.span.first, candidate.span.last) in pooled and len(pooled) > 1
+            place = (candidate.span.first, candidate.span.last)
+            together = place in pooled and len(pooled) > 1 and not (place in common_nouns and own[position] < shared)
             probability = shared if together else own[position]
             verdict = "kept" if probability >= min_confidence else "dropped"
             why = explain(model, table, candidate, values[position])

@@ -254,8 +254,9 @@ def test_an_occurrence_clearly_ordinary_on_its_own_is_decided_alone():
     assert "decided with" not in decided[1].decision
 
 
-def test_a_lower_case_word_after_a_determiner_is_a_common_noun_decided_alone():
-    # "une orange" is the fruit by its own grammar, however sure the company's other mentions are
+def test_a_lower_case_word_after_a_determiner_is_a_common_noun_never_lifted_by_its_form():
+    # "une orange" is the fruit by its own grammar, however sure the company's other mentions are;
+    # it still counts in the form's evidence, so the others' verdict does not hang on the exception
     model = hand_made({"determiner_before": -2.2}, bias=2.2)  # p 0.90 alone, 0.50 after a determiner
     text = "Hier, orange a publié ses résultats. Puis orange a baissé ses prix. Tu veux une orange ?"
     corrector = Corrector(Lexicon.from_terms(["Orange", "Free"]), passes=("exact", "fuzzy", "phonetic"), generous=True)
@@ -264,7 +265,9 @@ def test_a_lower_case_word_after_a_determiner_is_a_common_noun_decided_alone():
                if c.span.text == "orange" and c.entity == "Orange"}  # passes proposing one place: one
     company, again, fruit = (decided[start] for start in sorted(decided))
     assert [c.decision.split(" ")[0] for c in (company, again, fruit)] == ["kept", "kept", "dropped"]
-    assert "decided with 1 other occurrence" in company.decision
+    shared = 1 / (1 + math.exp(-(2 * 2.2 + 0.0) / 3))  # the three places' log-odds averaged
+    assert company.probability == again.probability == pytest.approx(shared, abs=1e-3)
+    assert "decided with 2 other occurrence" in company.decision
     assert "decided with" not in fruit.decision
     assert fruit.probability == pytest.approx(0.5, abs=1e-3)
 
