@@ -6,7 +6,9 @@ Data: every asr-loop set of the fitting domains (both kinds, both languages, the
 canonical-only lexicons with distractors), each of them again with one in three of each
 entity's misheard mentions written right (a real recogniser hears a name right some of the
 time), the dev set with its canonical-only lexicon and with the default lexicon, the spliced
-fitting sets again with 5,000 Faker names added to their lexicon, the self-written conversation parts of the ordinary-speech corpora (no name at all:
+fitting sets again with 5,000 Faker names added to their lexicon and again with a line of the
+other language's self-written conversation after each of their lines (a transcript quoting the
+other language), the self-written conversation parts of the ordinary-speech corpora (no name at all:
 every candidate is wrong) with the default lexicon and with a 5,000-term one, and each
 of them again in lower case (recognisers without casing). The measuring domains and the real
 parts of the ordinary-speech corpora are never read here.
@@ -34,7 +36,8 @@ from correction.bench.dataset import Dataset, load_dataset  # noqa: E402
 from correction.decision.features import FEATURES  # noqa: E402
 from correction.decision.model import WEIGHTS, DecisionModel  # noqa: E402
 from correction.decision.decide import decide  # noqa: E402
-from correction.decision.training import Rows, collect, fit_logistic, lower_cased, partly_heard_right  # noqa: E402
+from correction.decision.training import (Rows, collect, fit_logistic, lower_cased, partly_heard_right,  # noqa: E402
+                                          with_lines_between)
 from correction.scoring.bootstrap import by_form, form_precision, lowest_bound_draws, merge  # noqa: E402
 from correction.scoring.edits import score_edits  # noqa: E402
 
@@ -68,6 +71,13 @@ def fitting_sources() -> list[tuple[str, object, object, str]]:
     # each set again as if some of each entity's mentions were heard right (see partly_heard_right)
     sources += [(f"{s.name} heard right at times", partly_heard_right(s.dataset()), s.lexicon(), s.domain)
                 for s in fit_sets]
+    # each spliced set again with a line of the other language's ordinary conversation after each
+    # of its lines: a transcript that quotes the other language (see with_lines_between)
+    other = {"fr": "en", "en": "fr"}
+    conversation = {lang: [line for line in ordinary_fit(lang).raw_lines if line.strip()] for lang in other}
+    sources += [(f"{s.name} with {other[s.lang]} lines between",
+                 with_lines_between(s.dataset(), conversation[other[s.lang]], f"with {other[s.lang]} lines between"),
+                 s.lexicon(), s.domain) for s in fit_sets if s.kind == "spliced"]
     extra = generated_entries(LARGE_LEXICON)
     sources += [(f"{s.name}+{LARGE_LEXICON}", s.dataset(), Lexicon.from_entries(list(s.lexicon()) + extra), s.domain)
                 for s in fit_sets if s.kind == "spliced"]

@@ -113,6 +113,32 @@ def partly_heard_right(dataset: Dataset, every: int = 3) -> Dataset:
                    traps=tuple(moved(span) for span in dataset.traps), correct=correct)
 
 
+def with_lines_between(dataset: Dataset, lines: list[str], label: str) -> Dataset:
+    """The data set with one of ``lines`` after each of its own lines while they last, each kept
+    in the transcript of the line before it; spans move to their lines' new numbers.
+
+    Why: a transcript quotes the other language (a French podcast quoting English), and every word
+    of such a passage is foreign to the transcript's language. Without it in the fit, the other
+    language's ordinary words are only ever seen where a recogniser wrote them for a name ("if on"
+    for iPhone), and the fit learns that they are a name's sign ("en effet" → Warren Buffett).
+    """
+    pool = list(lines)
+    raw, reference, moved_to, ends = [], [], {}, {}
+    for number, (raw_line, reference_line) in enumerate(zip(dataset.raw_lines, dataset.reference_lines), start=1):
+        raw.append(raw_line)
+        reference.append(reference_line)
+        moved_to[number] = len(raw)
+        if pool:
+            line = pool.pop(0)
+            raw.append(line)
+            reference.append(line)
+        ends[number] = len(raw)
+    move = lambda spans: tuple(replace(span, line=moved_to[span.line]) for span in spans)  # noqa: E731
+    return replace(dataset, name=f"{dataset.name} {label}", raw="\n".join(raw), reference="\n".join(reference),
+                   gold=move(dataset.gold), traps=move(dataset.traps), correct=move(dataset.correct),
+                   episodes=tuple((moved_to[first], ends[last]) for first, last in dataset.episodes))
+
+
 def collect(dataset: Dataset, lexicon: Lexicon, group: str) -> Rows:
     """Every candidate needing a decision in ``dataset``, as a feature row with its label; each of
     its transcripts corrected on its own."""

@@ -366,3 +366,29 @@ def test_partly_heard_right_writes_every_third_mention_of_an_entity_right_and_ke
     for span in (*heard.gold, *heard.correct):  # every span still covers the text it says (OpenEye moved)
         assert heard.raw_lines[span.line - 1][span.start : span.end] == span.original
     assert heard.correct[0].original == "Sam Altman"
+
+
+def test_lines_of_the_other_language_go_between_a_transcripts_lines_and_spans_follow_them():
+    from correction.bench.dataset import Dataset
+    from correction.decision.training import with_lines_between
+    from correction.scoring.edits import GoldSpan
+
+    lines = ["Salman Altmann left.", "OpenEye said nothing.", "Salman Altmann came back."]
+    raw = "\n".join(lines)
+    gold = (GoldSpan(1, 0, 14, "Sam Altman", "Sam Altman", original="Salman Altmann"),
+            GoldSpan(2, 0, 7, "OpenAI", "OpenAI", original="OpenEye"),
+            GoldSpan(3, 0, 14, "Sam Altman", "Sam Altman", original="Salman Altmann"))
+    trap = (GoldSpan(2, 8, 12, "said"),)
+    dataset = Dataset(name="t", path="", raw=raw, reference=raw, gold=gold, traps=trap, correct=(),
+                      episodes=((1, 2), (3, 3)))
+    mixed = with_lines_between(dataset, ["en effet", "à vous"], "with fr lines between")
+    # two lines to put in: after lines 1 and 2, each in the transcript of the line before it
+    assert mixed.raw_lines == [lines[0], "en effet", lines[1], "à vous", lines[2]]
+    assert mixed.reference_lines == mixed.raw_lines
+    assert mixed.episodes == ((1, 4), (5, 5))
+    assert [span.line for span in mixed.gold] == [1, 3, 5] and mixed.traps[0].line == 3
+    for span in (*mixed.gold, *mixed.traps):
+        assert mixed.raw_lines[span.line - 1][span.start : span.end] == (span.original or span.text)
+    assert [transcript.raw for transcript in mixed.transcripts()] == [
+        "\n".join(mixed.raw_lines[:4]) + "\n", lines[2]]
+    assert mixed.name == "t with fr lines between"
