@@ -160,8 +160,9 @@ def test_a_name_split_at_its_apostrophe_and_written_right_is_never_rewritten(dec
     """The tokens of "L'Oréal" are "L" and "Oréal": when no mention crossed the apostrophe, the piece
     "Oréal", close in spelling to the whole name, was rewritten into "L'L'Oréal", and "L'Huillier
     won" after "Anne" into "Anne L'Huillier" (the model), deleting "won"."""
+    # the model at a bound below its fitted one: what is tested is the apostrophe, not where the bound lies
     corrector = Corrector(Lexicon.from_terms(["L'Oréal", "Christine Lagarde", "Conan O'Brien", "Anne L'Huillier"]),
-                          decision=decision)
+                          decision=decision, min_confidence=0.8 if decision == "model" else None)
     text = ("Christine Lagarde said the valuation of L'Oréal doubled. So the union at L’Oréal says the new "
             "shift system is unfair, and Conan O'Brien joked about O'Brien's own shares in L'Oréal. Right, so "
             "Anne L'Huillier won the prize after forty years.")
