@@ -289,45 +289,38 @@ def test_min_confidence_outside_bounds_is_a_usage_error():
         Corrector(LEXICON, decision="model", min_confidence=1.5)
 
 
-def test_training_labels_a_candidate_right_only_when_it_leaves_the_gold_text():
+def training_labels(raw: str, heard: str, start: int, right: str, entity: str) -> dict[tuple[str, str], float]:
+    """The label ``collect`` gives each candidate of ``raw`` (one gold edit: ``heard`` at ``start``
+    becomes ``right``), by what the candidate's own edit writes."""
     from correction.bench.dataset import Dataset
     from correction.decision.decide import needs_decision
     from correction.decision.training import collect
     from correction.engine import edits_of
     from correction.scoring.edits import GoldSpan
 
-    raw = "I mean, Bernard Arnold could buy a small country."
-    gold = (GoldSpan(1, 16, 22, "Arnault", "Bernard Arnault", original="Arnold"),)
-    dataset = Dataset(name="arnault", path="", raw=raw, reference=raw.replace("Arnold", "Arnault"),
+    gold = (GoldSpan(1, start, start + len(heard), right, entity, original=heard),)
+    dataset = Dataset(name="labels", path="", raw=raw, reference=raw.replace(heard, right),
                       gold=gold, traps=(), correct=())
-    rows = collect(dataset, Lexicon.from_terms(["Bernard Arnault"]), "test")
+    rows = collect(dataset, Lexicon.from_terms([entity]), "test")
     proposal = rows.proposals[0]
     written = {}
     for candidate, label in zip([c for c in proposal.candidates if needs_decision(c)], rows.labels):
         for edit in edits_of(proposal.text, candidate):
             written[(edit.original, edit.replacement)] = label
+    return written
+
+
+def test_training_labels_a_candidate_right_only_when_it_leaves_the_gold_text():
+    written = training_labels("I mean, Bernard Arnold could buy a small country.", "Arnold", 16, "Arnault",
+                              "Bernard Arnault")
     assert written[("Arnold", "Arnault")] == 1.0
     # the same name, but a word after it swallowed: wrong, though it overlaps the gold and writes its text
     assert written[("Arnold could", "Arnault")] == 0.0
 
 
 def test_training_judges_a_name_part_alone_by_the_whole_name_the_engine_widens_it_to():
-    from correction.bench.dataset import Dataset
-    from correction.decision.decide import needs_decision
-    from correction.decision.training import collect
-    from correction.engine import edits_of
-    from correction.scoring.edits import GoldSpan
-
-    raw = "when antwan bupont scored, the crowd stood."
-    gold = (GoldSpan(1, 5, 18, "Antoine Dupont", "Antoine Dupont", original="antwan bupont"),)
-    dataset = Dataset(name="dupont", path="", raw=raw, reference=raw.replace("antwan bupont", "Antoine Dupont"),
-                      gold=gold, traps=(), correct=())
-    rows = collect(dataset, Lexicon.from_terms(["Antoine Dupont"]), "test")
-    proposal = rows.proposals[0]
-    labels = {}
-    for candidate, label in zip([c for c in proposal.candidates if needs_decision(c)], rows.labels):
-        (edit,) = edits_of(proposal.text, candidate)
-        labels[(edit.original, edit.replacement)] = label
+    labels = training_labels("when antwan bupont scored, the crowd stood.", "antwan bupont", 5, "Antoine Dupont",
+                             "Antoine Dupont")
     # "bupont" -> Dupont alone would leave "antwan"; the engine applies it as "antwan bupont" ->
     # Antoine Dupont, which is the gold: the part is a right candidate
     assert labels[("bupont", "Dupont")] == 1.0
