@@ -40,6 +40,7 @@ from correction.decision.training import (Rows, collect, fit_logistic, lower_cas
                                           with_lines_between)
 from correction.scoring.bootstrap import by_form, form_precision, lowest_bound_draws, merge  # noqa: E402
 from correction.scoring.edits import score_edits  # noqa: E402
+from correction.wordfreqs import OTHER_LANGUAGE  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 L2 = 1.0
@@ -73,11 +74,10 @@ def fitting_sources() -> list[tuple[str, object, object, str]]:
                 for s in fit_sets]
     # each spliced set again with a line of the other language's ordinary conversation after each
     # of its lines: a transcript that quotes the other language (see with_lines_between)
-    other = {"fr": "en", "en": "fr"}
-    conversation = {lang: [line for line in ordinary_fit(lang).raw_lines if line.strip()] for lang in other}
-    sources += [(f"{s.name} with {other[s.lang]} lines between",
-                 with_lines_between(s.dataset(), conversation[other[s.lang]], f"with {other[s.lang]} lines between"),
-                 s.lexicon(), s.domain) for s in fit_sets if s.kind == "spliced"]
+    conversation = {lang: [line for line in ordinary_fit(lang).raw_lines if line.strip()] for lang in OTHER_LANGUAGE}
+    for s in (s for s in fit_sets if s.kind == "spliced"):
+        other, label = conversation[OTHER_LANGUAGE[s.lang]], f"with {OTHER_LANGUAGE[s.lang]} lines between"
+        sources.append((f"{s.name} {label}", with_lines_between(s.dataset(), other, label), s.lexicon(), s.domain))
     extra = generated_entries(LARGE_LEXICON)
     sources += [(f"{s.name}+{LARGE_LEXICON}", s.dataset(), Lexicon.from_entries(list(s.lexicon()) + extra), s.domain)
                 for s in fit_sets if s.kind == "spliced"]

@@ -25,26 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.asr_loop.sets import loop_sets  # noqa: E402
 from benchmarks.decision_quality import DATA, MEASURED_ORDINARY_LINES, RESULTS  # noqa: E402
 from correction import Corrector, __version__  # noqa: E402
-from correction.decision.training import partly_heard_right  # noqa: E402
-
-OTHER = {"fr": "en", "en": "fr"}
+from correction.decision.training import interleaved, partly_heard_right  # noqa: E402
+from correction.wordfreqs import OTHER_LANGUAGE as OTHER  # noqa: E402
 
 
 def ordinary_lines(lang: str) -> list[str]:
     lines = (DATA / "ordinary" / f"{lang}.txt").read_text(encoding="utf-8").split("\n")
     return [line for line in lines[: MEASURED_ORDINARY_LINES[lang]] if line.strip()]
-
-
-def interleaved(own: list[str], pool: list[str]) -> tuple[list[str], set[int]]:
-    """``own`` lines with a line taken from ``pool`` after each while it lasts, and the (0-based)
-    positions of the lines put in."""
-    mixed, inserted = [], set()
-    for line in own:
-        mixed.append(line)
-        if pool:
-            inserted.add(len(mixed))
-            mixed.append(pool.pop(0))
-    return mixed, inserted
 
 
 def row(lang: str, decision: str) -> str:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .wordfreq_table import WordTable
 
 LANGUAGES = ("fr", "en")
+OTHER_LANGUAGE = {"fr": "en", "en": "fr"}  # the language a transcript in the first may quote
 # At or above this Zipf frequency a word counts as ordinary language: "open" 5.5, "cher" 5.1,
 # "Marc" 4.7, "samedi" 5.0; below it, names and non-words: "Salman" 3.3, "Altman" 3.0, "Ilya" 2.9.
 COMMON_ZIPF = 3.5

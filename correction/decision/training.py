@@ -113,6 +113,18 @@ def partly_heard_right(dataset: Dataset, every: int = 3) -> Dataset:
                    traps=tuple(moved(span) for span in dataset.traps), correct=correct)
 
 
+def interleaved(own: list[str], pool: list[str]) -> tuple[list[str], set[int]]:
+    """``own`` lines with a line taken from ``pool`` (consumed) after each while it lasts, and the
+    (0-based) positions of the lines put in."""
+    mixed, inserted = [], set()
+    for line in own:
+        mixed.append(line)
+        if pool:
+            inserted.add(len(mixed))
+            mixed.append(pool.pop(0))
+    return mixed, inserted
+
+
 def with_lines_between(dataset: Dataset, lines: list[str], label: str) -> Dataset:
     """The data set with one of ``lines`` after each of its own lines while they last, each kept
     in the transcript of the line before it; spans move to their lines' new numbers.
@@ -122,17 +134,11 @@ def with_lines_between(dataset: Dataset, lines: list[str], label: str) -> Datase
     language's ordinary words are only ever seen where a recogniser wrote them for a name ("if on"
     for iPhone), and the fit learns that they are a name's sign ("en effet" → Warren Buffett).
     """
-    pool = list(lines)
-    raw, reference, moved_to, ends = [], [], {}, {}
-    for number, (raw_line, reference_line) in enumerate(zip(dataset.raw_lines, dataset.reference_lines), start=1):
-        raw.append(raw_line)
-        reference.append(reference_line)
-        moved_to[number] = len(raw)
-        if pool:
-            line = pool.pop(0)
-            raw.append(line)
-            reference.append(line)
-        ends[number] = len(raw)
+    raw, inserted = interleaved(dataset.raw_lines, list(lines))
+    reference, _ = interleaved(dataset.reference_lines, list(lines))
+    own = [at for at in range(len(raw)) if at not in inserted]  # each own line's new place, 0-based
+    moved_to = {number: at + 1 for number, at in enumerate(own, start=1)}
+    ends = {number: at + 1 + (at + 1 in inserted) for number, at in enumerate(own, start=1)}
     move = lambda spans: tuple(replace(span, line=moved_to[span.line]) for span in spans)  # noqa: E731
     return replace(dataset, name=f"{dataset.name} {label}", raw="\n".join(raw), reference="\n".join(reference),
                    gold=move(dataset.gold), traps=move(dataset.traps), correct=move(dataset.correct),
