@@ -65,18 +65,16 @@ def decide(job: Job, candidates: list[Candidate], model: DecisionModel, min_conf
     for members in groups.values():
         # an occurrence is a place in the text; two passes proposing the same span are one occurrence
         places: dict[tuple[int, int], float] = {}
-        common_nouns = set()
         for position in members:
             place = (candidates[position].span.first, candidates[position].span.last)
             places[place] = max(places.get(place, 0.0), own[position])
-            if table.value(candidates[position], "common_noun_phrase"):
-                common_nouns.add(place)
         pooled = {place for place, probability in places.items() if probability >= ORDINARY_FLOOR}
         shared = sigmoid(sum(logit(places[place]) for place in pooled) / len(pooled)) if pooled else 0.0
         for position in members:
             candidate = candidates[position]
-            place = (candidate.span.first, candidate.span.last)
-            together = place in pooled and len(pooled) > 1 and not (place in common_nouns and own[position] < shared)
+            # a common noun by its own grammar (a feature of its span) is never lifted by the others
+            together = ((candidate.span.first, candidate.span.last) in pooled and len(pooled) > 1
+                        and not (own[position] < shared and table.value(candidate, "common_noun_phrase")))
             probability = shared if together else own[position]
             verdict = "kept" if probability >= min_confidence else "dropped"
             why = explain(model, table, candidate, values[position])
