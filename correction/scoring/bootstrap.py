@@ -17,7 +17,7 @@ with all its edits: sacrebleu's bootstrap resampling, one level up.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -148,22 +148,20 @@ def paired_difference(first: Mapping[str, Breakdown], second: Mapping[str, Break
     return _interval(estimate, _rate(weights @ a, rate) - _rate(weights @ b, rate), level)
 
 
-def lowest_bound_draws(by_bound: Mapping[float, Mapping[str, Breakdown]], target: float, rate: str = "precision",
-                       resamples: int = RESAMPLES, seed: int = 0) -> list[float | None]:
-    """In each resample of the clusters, the lowest bound whose ``rate`` reaches ``target`` (None
-    where none does). ``by_bound`` holds, for each bound tried, the clusters of what was applied at
-    that bound; one resample draws the same clusters at every bound.
+def bound_draws(by_bound: Mapping[float, Mapping[str, Breakdown]],
+                choose: Callable[[Mapping[float, tuple[float, float]]], float | None],
+                resamples: int = RESAMPLES, seed: int = 0) -> list[float | None]:
+    """In each resample of the clusters, the bound ``choose`` picks from the resampled (right,
+    applied) edit counts at each bound. ``by_bound`` holds, for each bound tried, the clusters of
+    what was applied at that bound; one resample draws the same clusters at every bound.
 
-    A bound chosen as the first to reach a target moves with the draw of forms when the rate is
-    flat around the target: these draws say how far.
+    A bound chosen from a few forms moves with the draw of forms: these draws say how far.
     """
     bounds = sorted(by_bound)
     keys = sorted({key for clusters in by_bound.values() for key in clusters})
     weights = _weights(len(keys), resamples, seed)
-    rates = np.stack([_rate(weights @ _aligned(by_bound[bound], keys), rate) for bound in bounds],
-                     axis=1)  # resamples x bounds
-    reached = rates >= target  # NaN (nothing applied) never reaches it
-    return [bounds[int(np.argmax(row))] if row.any() else None for row in reached]
+    totals = np.stack([weights @ _aligned(by_bound[bound], keys) for bound in bounds], axis=1)  # resamples x bounds x 4
+    return [choose({bound: (float(row[3]), float(row[2])) for bound, row in zip(bounds, draw)}) for draw in totals]
 
 
 @dataclass(frozen=True)

@@ -1,31 +1,47 @@
 """benchmarks/fit_decision.py: the rule's bound and how far it moves with the draw of forms."""
 
-from benchmarks.fit_decision import BOUNDS, EditCounts, bound_spread, lowest_bound
+from benchmarks.fit_decision import BOUNDS, WRONG_EDIT_COST, EditCounts, best_bound, bound_spread, counted
 from correction.scoring.edits import Breakdown
 
 
 def _counts(wrong_below: float) -> dict[float, EditCounts]:
-    """One right form applied at every bound, and one wrong form below ``wrong_below``."""
+    """One right form applied at every bound, one more up to 0.90, and one wrong form below
+    ``wrong_below``."""
     totals = {}
     for bound in BOUNDS:
-        count = EditCounts(right=5, predicted=5 + 2 * (bound < wrong_below), fixed=5, gold=5)
+        late, wrong = bound <= 0.9, bound < wrong_below
+        count = EditCounts(right=5 + late, predicted=5 + late + 2 * wrong, fixed=5 + late, gold=6)
         count.clusters = {"right": Breakdown("right", gold=5, fixed=5, predicted=5, right=5)}
-        if bound < wrong_below:
+        if late:
+            count.clusters["late"] = Breakdown("late", gold=1, fixed=1, predicted=1, right=1)
+        if wrong:
             count.clusters["wrong"] = Breakdown("wrong", gold=0, fixed=0, predicted=2, right=0)
         totals[bound] = count
     return totals
 
 
-def test_the_rule_takes_the_first_bound_past_the_wrong_form():
-    assert lowest_bound(_counts(0.9)) == 0.9
+def test_the_rule_takes_the_last_right_edits_before_the_wrong_form():
+    assert best_bound(counted(_counts(0.9))) == 0.9
+    assert best_bound(counted(_counts(0.85))) == 0.9
+    # the wrong form comes before the late one: above it, every bound gains the same; the highest
+    assert best_bound(counted(_counts(0.95))) == BOUNDS[-1]
+
+
+def test_the_rule_applies_edits_while_they_gain_more_than_the_wrong_ones_cost():
+    # 0.5 adds 10 right edits and one wrong one to 0.9's: worth it while a wrong one costs under 10
+    applied = {0.5: (20, 21), 0.9: (10, 10), 0.95: (4, 4)}
+    assert best_bound(applied) == (0.5 if WRONG_EDIT_COST < 10 else 0.9)
+    assert best_bound({0.5: (30, 30 + 30), 0.9: (10, 10)}) == 0.9
+    assert best_bound({0.5: (10, 10), 0.9: (10, 10)}) == 0.9   # the same gain: fewer edits tried
+    assert best_bound({0.5: (0, 3), 0.9: (0, 0)}) is None     # nothing gains
 
 
 def test_the_spread_says_how_often_another_draw_of_forms_moves_the_bound():
     spread = bound_spread(_counts(0.9), 0.9)
-    # drawing "right" twice (1 time in 4) lowers the bound to the first one tried; drawing "wrong"
-    # twice leaves nothing applied from 0.9 on, so no bound reaches the target
-    assert "lower than 0.9 in 2" in spread and "none in 2" in spread and "higher in 0%" in spread
-    assert spread.strip().startswith("lowest bound over 2000 draws")
+    # without "late" in a draw every bound up to the wrong form's gains the same, and the highest is
+    # taken; with "wrong" alone nothing gains (1 draw in 27); no draw makes the wrong form worth it
+    assert "lower than 0.9 in 0%" in spread and "none in 0%" not in spread and "higher in 2" in spread
+    assert spread.strip().startswith("best bound over 2000 draws")
 
 
 def test_counts_added_up_over_groups_keep_their_forms():
@@ -33,5 +49,5 @@ def test_counts_added_up_over_groups_keep_their_forms():
     total = EditCounts()
     total.add_counts(group)
     total.add_counts(group)
-    assert (total.right, total.predicted) == (10, 14)
+    assert (total.right, total.predicted) == (12, 16)
     assert total.clusters["wrong"].predicted == 4 and total.clusters["right"].right == 10

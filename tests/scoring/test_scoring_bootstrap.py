@@ -8,7 +8,7 @@ import math
 import pytest
 
 from correction.edits import Edit
-from correction.scoring.bootstrap import (by_form, edit_intervals, form_precision, interval, lowest_bound_draws, merge,
+from correction.scoring.bootstrap import (bound_draws, by_form, edit_intervals, form_precision, interval, merge,
                                          paired_difference)
 from correction.scoring.edits import Breakdown, GoldSpan, score_edits
 
@@ -119,18 +119,27 @@ def test_edit_intervals_say_what_they_resampled_and_write_no_nan():
     assert edit_intervals((), [], score_edits([], [])) is None
 
 
-def test_the_lowest_bound_reaching_a_target_moves_with_the_draw_of_forms():
+def _precision_at_least(target):
+    """A rule for ``bound_draws``: the lowest bound whose applied edits are right ``target`` of the time."""
+    return lambda applied: next((bound for bound, (right, predicted) in sorted(applied.items())
+                                 if predicted and right / predicted >= target), None)
+
+
+def test_the_bound_a_rule_picks_moves_with_the_draw_of_forms():
     # at 0.5 one wrong form is applied beside two right ones; from 0.9 only right ones
     by_bound = {0.5: {"a": form("a", 10, 10), "b": form("b", 10, 10), "bad": form("bad", 0, 0, predicted=5, right=0)},
                 0.9: {"a": form("a", 10, 10), "b": form("b", 10, 8)}}
-    draws = lowest_bound_draws(by_bound, 0.97, resamples=500)
+    draws = bound_draws(by_bound, _precision_at_least(0.97), resamples=500)
     assert len(draws) == 500 and set(draws) == {0.5, 0.9, None}
     # 0.5 when "bad" is not drawn, (2/3)^3 = 0.30 of the time; None when only "bad" is, 1/27
     assert 0.2 < draws.count(0.5) / len(draws) < 0.4 and draws.count(None) / len(draws) < 0.1
 
 
-def test_a_target_no_bound_reaches_is_none_and_a_sure_one_is_always_the_first():
-    wrong = {0.5: {"x": form("x", 0, 0, predicted=1, right=0)}, 0.9: {"x": form("x", 0, 0, predicted=1, right=0)}}
-    assert set(lowest_bound_draws(wrong, 0.97, resamples=50)) == {None}
-    right = {0.5: {"x": form("x", 3, 3), "y": form("y", 1, 1)}, 0.9: {"x": form("x", 3, 3)}}
-    assert set(lowest_bound_draws(right, 0.97, resamples=50)) == {0.5}
+def test_each_draw_hands_the_rule_the_resampled_right_and_applied_counts_at_every_bound():
+    seen = []
+    by_bound = {0.5: {"x": form("x", 3, 3), "y": form("y", 1, 1)}, 0.9: {"x": form("x", 3, 3)}}
+    bound_draws(by_bound, lambda applied: seen.append(applied) or 0.9, resamples=50)
+    assert len(seen) == 50 and all(set(applied) == {0.5, 0.9} for applied in seen)
+    # a draw of "x" twice applies 6 at 0.5 and 6 at 0.9; of "y" twice, 2 and 0
+    assert {(applied[0.5], applied[0.9]) for applied in seen} <= {((6.0, 6.0), (6.0, 6.0)), ((4.0, 4.0), (3.0, 3.0)),
+                                                                    ((2.0, 2.0), (0.0, 0.0))}
