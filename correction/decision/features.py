@@ -355,11 +355,19 @@ def determiner_before(table: FeatureTable, candidate: Candidate) -> float:
     return float(_after_determiner(table, candidate))
 
 
+def _opens_with_determiner(table: FeatureTable, candidate: Candidate) -> bool:
+    """Whether the span is several words and its first is a determiner: "le monde", "la poste"."""
+    span = candidate.span
+    return span.size > 1 and table.text.tokens[span.first].text.lower() in DETERMINERS
+
+
 @feature(flag("a lower-case word after a determiner", "not a lower-case word after a determiner"))
 def common_noun_phrase(table: FeatureTable, candidate: Candidate) -> float:
-    """1 when a cased transcript writes the span in lower case after a determiner: "la notion de",
-    "une orange" are the ordinary words, where "la NASA" or "le Real Madrid" are names."""
-    return float(bool(lower_case_span(table, candidate)) and _after_determiner(table, candidate))
+    """1 when a cased transcript writes the span in lower case after a determiner, or opening with
+    one: "la notion de", "une orange", "tout le monde" are the ordinary words, where "la NASA", "le
+    Real Madrid" or "Le Monde" are names."""
+    return float(bool(lower_case_span(table, candidate))
+                 and (_after_determiner(table, candidate) or _opens_with_determiner(table, candidate)))
 
 
 @feature(flag("set off by a comma", "no comma after"))
