@@ -155,6 +155,22 @@ def test_a_grammar_word_with_a_names_letters_is_never_proposed_for_the_name(lang
     assert [c for c in Corrector(aliased, lang=lang).propose(text)[1] if c.span.text.lower() == word]
 
 
+@pytest.mark.parametrize("lang, text, phrase, name", [
+    ("fr", "Tout le monde en parle. Le monde change, et le monde attend.", "le monde", "Le Monde"),
+    ("en", "Ask the economist. Well, the economist said no.", "the economist", "The Economist"),
+])
+def test_a_lower_case_phrase_opening_with_a_grammar_word_is_never_recased_into_a_name(lang, text, phrase, name):
+    """A cased transcript that writes "le monde" in lower case wrote the phrase: a name made of those
+    words, which only its case would change, is not proposed, however often the phrase comes."""
+    corrector = Corrector(Lexicon.from_terms([name, "OpenAI"]), lang=lang, decision="model", min_confidence=0.05)
+    result = corrector.correct(text)
+    assert not [c for c in result.candidates if c.span.text == phrase]
+    assert phrase not in {edit.original.lower() for edit in result.edits}
+    # written with a capital, the phrase may be the name: it is proposed and weighed
+    capitalised = text.replace(f" {phrase}", f" {phrase.split()[0]} {phrase.split()[1].capitalize()}", 1)
+    assert [c for c in corrector.correct(capitalised).candidates if c.entity == name]
+
+
 @pytest.mark.parametrize("decision", ["rules", "model"])
 def test_a_name_split_at_its_apostrophe_and_written_right_is_never_rewritten(decision):
     """The tokens of "L'Oréal" are "L" and "Oréal": when no mention crossed the apostrophe, the piece

@@ -68,12 +68,12 @@ def test_a_determiner_before_the_span(text, raw, determiner, common_noun):
 
 
 @pytest.mark.parametrize("text, raw, common_noun", [
-    ("Tout le monde en parle depuis hier.", "le monde", 1.0),    # the phrase, its determiner inside
-    ("Il le lit dans le Monde depuis hier.", "le Monde", 0.0),   # written as a name
+    ("Il parle avec le républicain du coin.", "le républicain", 1.0),  # the phrase, its determiner inside
+    ("Il parle avec Le Républicain du coin.", "Le Républicain", 0.0),  # written as a name
 ])
 def test_a_span_opening_with_its_own_determiner_is_a_common_noun_phrase_in_lower_case(text, raw, common_noun):
-    table, candidates = table_for(text, Lexicon.from_terms(["Le Monde"]))
-    span = first(candidates, raw, "Le Monde")
+    table, candidates = table_for(text, Lexicon.from_terms(["Les Républicains"]))
+    span = first(candidates, raw, "Les Républicains")
     assert table.value(span, "determiner_before") == 0.0
     assert table.value(span, "common_noun_phrase") == common_noun
 
