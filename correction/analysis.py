@@ -137,6 +137,11 @@ class AnalyzedText:
     def all_known(self, span: Span) -> bool:
         return all(self.known[span.first : span.last])
 
+    def written_lower(self, span: Span) -> bool:
+        """No token of the span written with a capital ("le monde", "a llama"); in a transcript
+        without casing, every span (see :func:`_capitals`)."""
+        return not any(self.capitalised[span.first : span.last])
+
     def has_non_word(self, span: Span) -> bool:
         return not all(self.known[span.first : span.last])
 

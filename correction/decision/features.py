@@ -249,7 +249,7 @@ def uncased_transcript(table: FeatureTable, candidate: Candidate) -> float:
 def lower_case_span(table: FeatureTable, candidate: Candidate) -> float:
     """1 when a cased transcript wrote the span all in lower case, as ordinary words."""
     span = candidate.span
-    return float(table.text.cased and not any(table.text.capitalised[span.first : span.last]))
+    return float(table.text.cased and table.text.written_lower(span))
 
 
 @feature(lambda value, candidate, table: f"{value:.0f} word(s)")

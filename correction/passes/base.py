@@ -316,7 +316,7 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     case_only = all(text.source[start:end].casefold() == new.casefold() for start, end, new in changes)
     if case_only and not text.cased:
         return None  # "GEMINI" -> "Gemini", "sam altman" -> "Sam Altman" in an uncased transcript: formatting
-    if case_only and span.size > 1 and job.grammar[span.first] and not any(text.capitalised[span.first : span.last]):
+    if case_only and span.size > 1 and job.grammar[span.first] and text.written_lower(span):
         # "tout le monde" is not Le Monde, "the economist said" not The Economist: a cased transcript
         # that writes a phrase opening with its own grammar word all in lower case wrote the phrase
         return None

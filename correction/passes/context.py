@@ -203,7 +203,7 @@ def shape_of(text: AnalyzedText, candidate: Candidate) -> str:
     """Which row of :data:`REQUIRED_CLUES` a candidate's span falls in."""
     span = candidate.span
     shape = "ordinary words" if text.all_common(span) else "rare words"
-    if not any(text.capitalised[span.first : span.last]) and all(
+    if text.written_lower(span) and all(
             text.source[start:end].casefold() == new.casefold() for start, end, new in candidate.changes):
         # "a llama at the farm": a cased transcript wrote the word in lower case, as a word
         return "words in lower case"

@@ -274,7 +274,7 @@ def _sure_unnamed(text: AnalyzedText, span: Span) -> bool:
     "Maillain chun"; "brett tailor" may be a tailor). Otherwise the ``context`` pass decides."""
     if not _foreign_ends(text, span):
         return False
-    return not text.cased or any(text.capitalised[span.first : span.last])
+    return not text.cased or not text.written_lower(span)
 
 
 def _foreign_ends(text: AnalyzedText, span: Span) -> bool:
