@@ -10,11 +10,12 @@ One decision per form: the occurrences of one raw form with one candidate entity
 evidence (their log-odds are averaged, so each verdict rests on all of them), unless an
 occurrence is clearly ordinary language on its own: its own probability is under
 :data:`ORDINARY_FLOOR` ("il y a" followed by its complement stays "il y a" though "ILIA" two
-lines up is Ilya). An occurrence whose own grammar makes it a common noun, a cased transcript
-writing it in lower case after a determiner, is never lifted by the others: it gets the lower of
-its own probability and its form's ("tu veux une orange" stays the fruit though "orange" is the
-company elsewhere), and it still counts in its form's evidence, so the others' verdict is the same
-with or without this exception.
+lines up is Ilya). An occurrence that its own place marks wrong is never lifted by the others:
+its grammar makes it a common noun (a cased transcript writing it in lower case after a
+determiner), or the name's missing word is heard beside it (the span is too short there). It gets
+the lower of its own probability and its form's ("tu veux une orange" stays the fruit though
+"orange" is the company elsewhere), and it still counts in its form's evidence, so the others'
+verdict is the same with or without this exception.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ from .model import DecisionModel, logit, sigmoid
 
 # An occurrence this unlikely on its own evidence is decided alone, whatever its form's others say.
 ORDINARY_FLOOR = 0.05
+# Features that say an occurrence is wrong in its place, whatever its form is elsewhere: its own
+# grammar makes it a common noun ("une orange"), or the name's missing word is heard right beside
+# it ("an L.U.E.L.E": the span is too short there). Pooling speaks for the form, not for a place:
+# such an occurrence gets the lower of its own probability and its form's.
+OWN_PLACE = ("common_noun_phrase", "missing_word_beside")
 EXPLAINED = 3  # contributions named in each explanation
 
 
@@ -72,9 +78,9 @@ def decide(job: Job, candidates: list[Candidate], model: DecisionModel, min_conf
         shared = sigmoid(sum(logit(places[place]) for place in pooled) / len(pooled)) if pooled else 0.0
         for position in members:
             candidate = candidates[position]
-            # a common noun by its own grammar (a feature of its span) is never lifted by the others
+            # what speaks of this place alone is never outweighed by the others (see OWN_PLACE)
             together = ((candidate.span.first, candidate.span.last) in pooled and len(pooled) > 1
-                        and not (own[position] < shared and table.value(candidate, "common_noun_phrase")))
+                        and not (own[position] < shared and any(table.value(candidate, name) for name in OWN_PLACE)))
             probability = shared if together else own[position]
             verdict = "kept" if probability >= min_confidence else "dropped"
             why = explain(model, table, candidate, values[position])

@@ -152,10 +152,8 @@ def spelling(table: FeatureTable, candidate: Candidate) -> float:
 @feature(lambda value, candidate, table: f"sounds like {candidate.surface.text!r} ({value:.2f})")
 def sound(table: FeatureTable, candidate: Candidate) -> float:
     """Sound similarity of the span and the form: the best of the French and English readings, 0..1."""
-    pair = (candidate.span.text, candidate.surface.text)
-    if pair not in table.sounds:  # three features ask, and one pair recurs over a transcript
-        table.sounds[pair] = phonetics.sound_similarity(*pair)
-    return table.sounds[pair]
+    # three features ask, and one pair recurs over a transcript
+    return _sounds_like(table, candidate.span.text, candidate.surface.text)
 
 
 @feature(lambda value, candidate, table: f"{candidate.pass_name} match ({value:.2f})")
@@ -383,6 +381,34 @@ def set_off_by_comma(table: FeatureTable, candidate: Candidate) -> float:
 def half_name_right(table: FeatureTable, candidate: Candidate) -> float:
     """1 for a name of several words with one half right and the other sounding like it ("Emmett's share")."""
     return float(half_named_candidate(table.text, candidate))
+
+
+# The word beside must be the name's word heard apart ("an" for "Anne", "I" for "AI": 1.0), not a
+# word merely like it ("and" for "Anne": 0.8), which is the sentence going on.
+MISSING_WORD_SOUND = 0.9
+
+
+@feature(flag("the name's missing word heard beside the span", "no missing word of the name beside"))
+def missing_word_beside(table: FeatureTable, candidate: Candidate) -> float:
+    """1 when the span has fewer words than the form and the word just before it (after it), with
+    only a space between, sounds like the form's first (last) word: the recogniser heard that
+    word apart ("an Idalgo" for Anne Hidalgo), so the span alone is too short, and rewriting it
+    would write the word twice ("an Anne Hidalgo")."""
+    words, span, tokens = candidate.surface.text.split(), candidate.span, table.text.tokens
+    if span.size >= len(words):
+        return 0.0
+    beside = []
+    if span.first > 0 and tokens[span.first].gap_before == " ":
+        beside.append((tokens[span.first - 1].text, words[0]))
+    if span.last < len(tokens) and tokens[span.last].gap_before == " ":
+        beside.append((tokens[span.last].text, words[-1]))
+    return float(any(_sounds_like(table, word, piece) >= MISSING_WORD_SOUND for word, piece in beside))
+
+
+def _sounds_like(table: FeatureTable, heard: str, form: str) -> float:
+    if (heard, form) not in table.sounds:
+        table.sounds[heard, form] = phonetics.sound_similarity(heard, form)
+    return table.sounds[heard, form]
 
 
 @feature(flag("a person's name", "not a person"))

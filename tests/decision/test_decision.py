@@ -53,6 +53,19 @@ def test_feature_values(text, raw, entity, feature, expected):
     assert table.value(first(candidates, raw, entity), feature) == pytest.approx(expected)
 
 
+@pytest.mark.parametrize("text, raw, expected", [
+    ("La maire an Idalgo a parlé hier.", "Idalgo", 1.0),     # "Anne" heard apart, just before
+    ("La maire Idalgo an a parlé hier.", "Idalgo", 0.0),     # the first word heard after: not that side
+    ("La maire Idalgo a parlé hier.", "Idalgo", 0.0),
+    ("La maire, an. Idalgo a parlé.", "Idalgo", 0.0),        # a full stop between them
+    ("La maire an Idalgo a parlé hier.", "an Idalgo", 0.0),  # the span has the name's two words
+])
+def test_the_names_missing_word_heard_beside_the_span(text, raw, expected):
+    table, candidates = table_for(text, Lexicon.from_terms(["Anne Hidalgo"]))
+    whole = [c for c in candidates if c.span.text == raw and c.surface.text == "Anne Hidalgo"]
+    assert whole and {table.value(c, "missing_word_beside") for c in whole} == {expected}
+
+
 @pytest.mark.parametrize("text, raw, determiner, common_noun", [
     ("Il boit une orange pressée le matin.", "orange", 1.0, 1.0),
     ("Il boit l'orange pressée le matin.", "orange", 1.0, 1.0),     # an elided article
@@ -281,6 +294,21 @@ def test_a_lower_case_word_after_a_determiner_is_a_common_noun_never_lifted_by_i
     assert "decided with 2 other occurrence" in company.decision
     assert "decided with" not in fruit.decision
     assert fruit.probability == pytest.approx(0.5, abs=1e-3)
+
+
+def test_an_occurrence_with_the_names_missing_word_beside_it_is_never_lifted_by_its_form():
+    # "l'ère Franse": "Air" is heard beside this occurrence, so "Franse" alone is too short there,
+    # whatever the form's other occurrences say; they are decided together, as before
+    model = hand_made({"missing_word_beside": -2.2}, bias=2.2)  # p 0.90 alone, 0.50 with the word beside
+    text = "Hier, Franse a publié ses comptes. Puis Franse a baissé ses prix. Et l'ère Franse commence."
+    corrector = Corrector(Lexicon.from_terms(["Air France"]), passes=("exact", "fuzzy", "phonetic"), generous=True)
+    analysed, candidates = corrector.propose(text)
+    decided = {c.span.start: c for c in decide(corrector.job_for(analysed), candidates, model, 0.7)
+               if c.span.text == "Franse"}
+    first_one, second, beside = (decided[start] for start in sorted(decided))
+    assert [c.decision.split(" ")[0] for c in (first_one, second, beside)] == ["kept", "kept", "dropped"]
+    assert "decided with 2 other occurrence" in first_one.decision and "decided with" not in beside.decision
+    assert beside.probability == pytest.approx(0.5, abs=1e-3)
 
 
 def test_model_decision_end_to_end_keeps_every_edit_explained():
