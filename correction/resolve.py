@@ -8,7 +8,10 @@ mishearings ("OpaneAie" sounds a little more like Oppenheimer, 0.83, than like O
 transcript that says "OpenAI" forty times: one sense per discourse). A perfect match (text spelled
 or sounding exactly as a form) is never outranked. Candidates the decision model decided go
 by its probability before their score: it weighed the score with everything else (a sure exact
-spelling, not decided, counts as certain). A first name or surname matched alone
+spelling, not decided, counts as certain), and among those it kept, an entity the transcript
+names goes before one it never names, whatever their probabilities: both cleared the bound, and
+the talk is about the named one ("OpaneAie" is OpenAI in that transcript, though the model may
+give Oppenheimer 0.86 and OpenAI 0.81). A first name or surname matched alone
 yields to the whole name matched around it: "Marc Zuckerbergue" is "Mark Zuckerberg", though
 "Zuckerbergue" alone sounds a little more like "Zuckerberg" than the pair like the pair.
 """
@@ -37,13 +40,14 @@ def resolve(candidates: Sequence[Candidate], pass_order: Sequence[str] = (),
     candidates = [c for c in candidates if not (c.surface.role == "part" and _inside_whole(c, wholes))]
     ordered = sorted(
         candidates,
-        key=lambda c: (-(1.0 if c.probability is None else c.probability), -_weight(c, named), -c.span.size,
+        key=lambda c: (c.probability is not None, c.probability is not None and c.entity not in named,
+                       -(1.0 if c.probability is None else c.probability), -_weight(c, named), -c.span.size,
                        rank.get(c.pass_name, len(rank)), c.span.first),
     )
     # where each candidate for an entity the transcript never names lies, to tell a winner what it beat
     unnamed_at: dict[int, list[Candidate]] = {}
     for candidate in candidates:
-        if candidate.entity not in named and candidate.probability is None:
+        if candidate.entity not in named:
             for position in range(candidate.span.first, candidate.span.last):
                 unnamed_at.setdefault(position, []).append(candidate)
     taken: set[int] = set()
@@ -64,15 +68,24 @@ def _weight(candidate: Candidate, named: Collection[str]) -> float:
 
 
 def _noting_closer_rivals(winner: Candidate, unnamed_at: dict[int, list[Candidate]], named: Collection[str]) -> Candidate:
-    """The winner, its reason saying which closer candidates it beat for being named in the transcript."""
-    if winner.entity not in named or winner.probability is not None:
+    """The winner, its reason saying which closer (or, decided by the model, likelier) candidates it
+    beat for being named in the transcript."""
+    if winner.entity not in named:
         return winner
-    # the closer ones it beat by being named, not those that lost to something else
-    rivals = sorted({other.entity for position in range(winner.span.first, winner.span.last)
-                     for other in unnamed_at.get(position, ()) if winner.score < other.score <= _weight(winner, named)})
+    positions = range(winner.span.first, winner.span.last)
+    others = {other for position in positions for other in unnamed_at.get(position, ())}
+    if winner.probability is None:
+        # the closer ones it beat by being named, not those that lost to something else
+        rivals = sorted({other.entity for other in others
+                         if other.probability is None and winner.score < other.score <= _weight(winner, named)})
+        why = "closer"
+    else:
+        rivals = sorted({other.entity for other in others
+                         if other.probability is not None and other.probability > winner.probability})
+        why = "likelier"
     if not rivals:
         return winner
-    note = f"; chosen over {', '.join(map(repr, rivals))}, closer but never named in the transcript"
+    note = f"; chosen over {', '.join(map(repr, rivals))}, {why} but never named in the transcript"
     return replace(winner, reason=winner.reason + note)
 
 

@@ -59,6 +59,24 @@ def test_an_entity_the_transcript_names_goes_before_a_closer_one_it_never_names(
     assert resolve([named, exact], named={"OpenAI"}) == [exact]
 
 
+def test_among_the_models_kept_candidates_an_entity_the_transcript_names_goes_first():
+    from dataclasses import replace
+
+    openai = Candidate(Span(0, 1, 0, 0, "", ""), Surface(0, "OpenAI", "OpenAI", Entry("OpenAI"), "term", "openai"),
+                       0.8, "phonetic", "test")
+    oppenheimer = Candidate(Span(0, 1, 0, 0, "", ""),
+                            Surface(1, "Oppenheimer", "Oppenheimer", Entry("Oppenheimer"), "term", "oppenheimer"),
+                            0.83, "phonetic", "test")
+    named, unnamed = replace(openai, probability=0.88), replace(oppenheimer, probability=0.97)
+    (winner,) = resolve([unnamed, named], named={"OpenAI"})
+    assert winner.entity == "OpenAI" and winner.reason.endswith(
+        "chosen over 'Oppenheimer', likelier but never named in the transcript")
+    assert resolve([unnamed, named]) == [unnamed]  # neither named: the likelier
+    # a sure spelling, not decided, still goes before any decided candidate
+    sure = replace(oppenheimer, score=1.0, pass_name="exact")
+    assert resolve([named, sure], named={"OpenAI"}) == [sure]
+
+
 def test_the_corrector_calls_a_swapped_resolver_with_the_entities_the_transcript_names():
     from correction import Corrector, Lexicon
 
