@@ -90,6 +90,10 @@ def form_precision(clusters: Sequence[Breakdown]) -> float | None:
     return sum(applied) / len(applied) if applied else None
 
 
+# the columns of a counts matrix, one row per cluster
+GOLD, FIXED, PREDICTED, RIGHT = range(4)
+
+
 def _matrix(clusters: Sequence[Breakdown]) -> np.ndarray:
     return np.array([[c.gold, c.fixed, c.predicted, c.right] for c in clusters], dtype=float).reshape(-1, 4)
 
@@ -104,10 +108,11 @@ def _aligned(clusters: Mapping[str, Breakdown], keys: Sequence[str]) -> np.ndarr
 
 
 def _rate(totals: np.ndarray, rate: str) -> np.ndarray:
-    """The rate of each row of totals (columns gold, fixed, predicted, right); NaN where undefined."""
+    """The rate of each row of totals (columns GOLD, FIXED, PREDICTED, RIGHT); NaN where undefined."""
     if rate not in RATES:
         raise ValueError(f"rate must be one of {', '.join(RATES)}, not {rate!r}")
-    part, whole = (totals[..., 1], totals[..., 0]) if rate == "recall" else (totals[..., 3], totals[..., 2])
+    part, whole = ((totals[..., FIXED], totals[..., GOLD]) if rate == "recall"
+                   else (totals[..., RIGHT], totals[..., PREDICTED]))
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(whole > 0, part / np.where(whole > 0, whole, 1), np.nan)
 
@@ -161,7 +166,8 @@ def bound_draws(by_bound: Mapping[float, Mapping[str, Breakdown]],
     keys = sorted({key for clusters in by_bound.values() for key in clusters})
     weights = _weights(len(keys), resamples, seed)
     totals = np.stack([weights @ _aligned(by_bound[bound], keys) for bound in bounds], axis=1)  # resamples x bounds x 4
-    return [choose({bound: (float(row[3]), float(row[2])) for bound, row in zip(bounds, draw)}) for draw in totals]
+    return [choose({bound: (float(row[RIGHT]), float(row[PREDICTED])) for bound, row in zip(bounds, draw)})
+            for draw in totals]
 
 
 @dataclass(frozen=True)
