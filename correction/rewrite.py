@@ -42,6 +42,11 @@ def plan_changes(source: str, tokens: Sequence[Token], replacement: str) -> Opti
     return tuple(changes)
 
 
+def only_case_changes(source: str, changes: Sequence[Change]) -> bool:
+    """True when every change rewrites the case of its text and nothing else ("hugging" -> "Hugging")."""
+    return all(source[start:end].casefold() == new.casefold() for start, end, new in changes)
+
+
 def rewritten_tokens(tokens: Sequence[Token], changes: Sequence[Change]) -> list[Token]:
     """The tokens that ``changes`` rewrite, of those given."""
     return [token for token in tokens if any(start <= token.start < end for start, end, _ in changes)]

@@ -1,6 +1,6 @@
 import pytest
 
-from correction.rewrite import plan_changes
+from correction.rewrite import only_case_changes, plan_changes
 from correction.text import tokenize
 
 
@@ -22,3 +22,14 @@ from correction.text import tokenize
 )
 def test_plan_changes(source, replacement, changes):
     assert plan_changes(source, tokenize(source), replacement) == changes
+
+
+@pytest.mark.parametrize("source, replacement, case_only", [
+    ("hugging face", "Hugging Face", True),
+    ("Open Eye", "OpenAI", False),
+    ("notion", "Notion", True),
+    ("reconquete", "Reconquête", False),  # an accent is more than the case
+])
+def test_only_case_changes(source, replacement, case_only):
+    changes = plan_changes(source, tokenize(source), replacement)
+    assert only_case_changes(source, changes) is case_only

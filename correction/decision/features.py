@@ -28,6 +28,7 @@ from ..index import name_parts
 from ..passes.base import Job
 from ..passes.context import (FILLERS, ROLE_WORDS, WINDOW, half_named_candidate, respaced,
                               same_word_inflected)
+from ..rewrite import only_case_changes
 from ..wordfreqs import COMMON_ZIPF, is_function_word, zipf
 
 
@@ -213,8 +214,7 @@ def one_ordinary_word(table: FeatureTable, candidate: Candidate) -> float:
 @feature(flag("only the case changes", "more than the case changes"))
 def case_only(table: FeatureTable, candidate: Candidate) -> float:
     """1 when the rewrite only changes case ("hugging" -> "Hugging")."""
-    source = table.text.source
-    return float(all(source[start:end].casefold() == new.casefold() for start, end, new in candidate.changes))
+    return float(only_case_changes(table.text.source, candidate.changes))
 
 
 @feature(flag("only an inflection changes", "not only an inflection"))

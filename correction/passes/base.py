@@ -12,7 +12,7 @@ from ..analysis import MAX_SPAN_TOKENS, AnalyzedText, Span
 from ..candidates import Candidate
 from ..index import LexiconIndex, Surface
 from ..letters import is_acronym, said_letters
-from ..rewrite import plan_changes, rewritten_tokens
+from ..rewrite import only_case_changes, plan_changes, rewritten_tokens
 from ..text import APOSTROPHES, fold
 from ..wordfreqs import is_function_word, max_zipf
 from .guards import (CUT_OFF, MAX_ANCHOR_ZIPF, MAX_KEY_LENGTH, MIN_KEY_LENGTH, eligible_for_approximate,
@@ -313,7 +313,7 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
         return None
     if approximate and not all(numbers_heard(text.source[start:end], new) for start, end, new in changes):
         return None  # "Gemini Pro" is not "Gemini 3": a version is heard as a number
-    case_only = all(text.source[start:end].casefold() == new.casefold() for start, end, new in changes)
+    case_only = only_case_changes(text.source, changes)
     if case_only and not text.cased:
         return None  # "GEMINI" -> "Gemini", "sam altman" -> "Sam Altman" in an uncased transcript: formatting
     if case_only and span.size > 1 and job.grammar[span.first] and text.written_lower(span):

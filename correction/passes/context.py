@@ -38,7 +38,7 @@ from .. import phonetics
 from ..analysis import MAX_SPAN_TOKENS, AnalyzedText
 from ..candidates import Candidate
 from ..index import name_parts
-from ..rewrite import rewritten_tokens
+from ..rewrite import only_case_changes, rewritten_tokens
 from ..text import fold
 from ..wordfreqs import is_common, is_function_word, max_zipf
 from .base import Job
@@ -203,8 +203,7 @@ def shape_of(text: AnalyzedText, candidate: Candidate) -> str:
     """Which row of :data:`REQUIRED_CLUES` a candidate's span falls in."""
     span = candidate.span
     shape = "ordinary words" if text.all_common(span) else "rare words"
-    if text.written_lower(span) and all(
-            text.source[start:end].casefold() == new.casefold() for start, end, new in candidate.changes):
+    if text.written_lower(span) and only_case_changes(text.source, candidate.changes):
         # "a llama at the farm": a cased transcript wrote the word in lower case, as a word
         return "words in lower case"
     if shape == "ordinary words" and not text.cased and respaced(text, candidate):
