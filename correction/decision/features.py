@@ -331,11 +331,23 @@ def role_word_before(table: FeatureTable, candidate: Candidate) -> float:
     return 0.0
 
 
-# Articles, demonstratives and possessives: before a word, they make it a common noun ("une orange",
-# "la notion de", "the mistral"), where names of companies and products mostly go bare.
+# The context: what the transcript says about the entity around the span. Each is evidence for a
+# fix by its reason (the talk is about the entity, a role word opens a name slot), and the fitting
+# sets cannot teach it: a synthetic voice mishears a name the same way every time, so the junk spans
+# around a misheard form are named nearby as often as the form, and fitted freely these weighed
+# against the fix ("le fondateur de Hugging Fesse", "Mid journée" before "Midjourney"). The fit holds
+# their weights at zero or above (``training.fit_logistic``).
+CONTEXT_EVIDENCE = ("named_elsewhere", "named_nearby", "part_alone_named_nearby", "other_entities_nearby",
+                    "context_word_nearby", "role_word_before")
+
+
+# Determiners (articles, demonstratives, possessives, quantifiers): before a word, they make it a
+# common noun ("une orange", "la notion de", "aucune notion", "the mistral", "every target"), where
+# names of companies and products mostly go bare.
 DETERMINERS = frozenset(
     "le la les l un une des du ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs "
-    "au aux the a an this that these those my your his her its our their".split())
+    "au aux aucun aucune chaque quelque quelques plusieurs "
+    "the a an this that these those my your his her its our their no any some every each another several".split())
 
 
 def _after_determiner(table: FeatureTable, candidate: Candidate) -> bool:

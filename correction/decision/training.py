@@ -12,6 +12,7 @@ Justine alone would leave "Trier".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -173,16 +174,41 @@ def _collect_transcript(dataset: Dataset, lexicon: Lexicon, group: str) -> Rows:
     return Rows(array, np.array(labels), (group,) * len(labels), (proposal,))
 
 
-def fit_logistic(values: np.ndarray, labels: np.ndarray, l2: float = 1.0,
-                 iterations: int = 50) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
-    """Means, scales, weights and bias of an L2-regularised logistic regression (Newton steps)."""
+def fit_logistic(values: np.ndarray, labels: np.ndarray, l2: float = 1.0, iterations: int = 50,
+                 at_least_zero: Sequence[int] = ()) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """Means, scales, weights and bias of an L2-regularised logistic regression (Newton steps).
+
+    The weights of the features at ``at_least_zero`` (column indices) are held at zero or above, by
+    active set: while one is negative, the most negative is held at 0 and the rest refitted; a held
+    one is let go again when the loss falls as it rises from 0.
+    """
     means = values.mean(axis=0)
     scales = values.std(axis=0)
     scales[scales < 1e-9] = 1.0
     x = np.hstack([np.ones((len(values), 1)), (values - means) / scales])
-    theta = np.zeros(x.shape[1])
     penalty = np.full(x.shape[1], l2)
     penalty[0] = 0.0  # the bias is not shrunk
+    held: set[int] = set()
+    for _ in range(2 * len(at_least_zero) + 1):  # room for each to be held, then let go, once
+        free = [column for column in range(x.shape[1]) if column - 1 not in held]
+        theta = np.zeros(x.shape[1])
+        theta[free] = _newton(x[:, free], labels, penalty[free], iterations)
+        weights = theta[1:]
+        negative = [i for i in at_least_zero if i not in held and weights[i] < 0]
+        if negative:
+            held.add(min(negative, key=lambda i: weights[i]))
+            continue
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ theta, -30, 30)))
+        gradient = x.T @ (p - labels)
+        rising = [i for i in held if gradient[i + 1] < 0]
+        if not rising:
+            break
+        held.remove(min(rising, key=lambda i: gradient[i + 1]))
+    return means, scales, theta[1:], float(theta[0])
+
+
+def _newton(x: np.ndarray, labels: np.ndarray, penalty: np.ndarray, iterations: int) -> np.ndarray:
+    theta = np.zeros(x.shape[1])
     for _ in range(iterations):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ theta, -30, 30)))
         gradient = x.T @ (p - labels) + penalty * theta
@@ -191,7 +217,7 @@ def fit_logistic(values: np.ndarray, labels: np.ndarray, l2: float = 1.0,
         theta -= step
         if np.max(np.abs(step)) < 1e-8:
             break
-    return means, scales, theta[1:], float(theta[0])
+    return theta
 
 
 def predict(values: np.ndarray, means: np.ndarray, scales: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:

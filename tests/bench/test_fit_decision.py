@@ -1,6 +1,9 @@
 """benchmarks/fit_decision.py: the rule's bound and how far it moves with the draw of forms."""
 
-from benchmarks.fit_decision import BOUNDS, WRONG_EDIT_COST, EditCounts, best_bound, bound_spread, counted
+import numpy as np
+
+from benchmarks.fit_decision import BOUNDS, WRONG_EDIT_COST, EditCounts, best_bound, bound_spread, counted, logistic
+from correction.decision.features import CONTEXT_EVIDENCE, FEATURES
 from correction.scoring.edits import Breakdown
 
 
@@ -51,3 +54,15 @@ def test_counts_added_up_over_groups_keep_their_forms():
     total.add_counts(group)
     assert (total.right, total.predicted) == (12, 16)
     assert total.clusters["wrong"].predicted == 4 and total.clusters["right"].right == 10
+
+
+def test_the_fit_holds_every_context_feature_at_zero_or_above():
+    rng = np.random.default_rng(2)
+    values = rng.random((3000, len(FEATURES)))
+    # every context feature against the label, the first feature for it
+    context = [list(FEATURES).index(name) for name in CONTEXT_EVIDENCE]
+    logit = 3 * values[:, 0] - 2 * values[:, context].sum(axis=1)
+    labels = (rng.random(3000) < 1 / (1 + np.exp(-logit))).astype(float)
+    fitted = logistic(values, labels)
+    assert all(fitted.weights[index] >= 0 for index in context)
+    assert fitted.weights[0] > 0 and "context>=0" in fitted.signature

@@ -70,6 +70,8 @@ def test_the_names_missing_word_heard_beside_the_span(text, raw, expected):
     ("Il boit une orange pressée le matin.", "orange", 1.0, 1.0),
     ("Il boit l'orange pressée le matin.", "orange", 1.0, 1.0),     # an elided article
     ("Il boit un jus d'orange le matin.", "orange", 0.0, 0.0),      # "d'" is no determiner
+    ("Il n'a aucune orange à vendre.", "orange", 1.0, 1.0),         # a quantifier is a determiner too
+    ("She never ate any orange at school.", "orange", 1.0, 1.0),
     ("Il parle avec la Oranje du coin.", "Oranje", 1.0, 0.0),       # written as a name
     ("Voilà une. Oranje a répondu hier.", "Oranje", 0.0, 0.0),      # a sentence between them
 ])
@@ -424,3 +426,69 @@ def test_lines_of_the_other_language_go_between_a_transcripts_lines_and_spans_fo
     assert [transcript.raw for transcript in mixed.transcripts()] == [
         "\n".join(mixed.raw_lines[:4]) + "\n", lines[2]]
     assert mixed.name == "t with fr lines between"
+
+
+def synthetic_rows(seed: int = 0):
+    """Rows whose labels follow +2 x0 - 1 x1 (logit), x2 pure noise."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    values = rng.normal(size=(4000, 3))
+    labels = (rng.random(4000) < 1 / (1 + np.exp(-(2 * values[:, 0] - values[:, 1])))).astype(float)
+    return values, labels
+
+
+def test_a_weight_held_at_zero_or_above_stays_there_and_the_others_are_refitted():
+    from correction.decision.training import fit_logistic
+
+    values, labels = synthetic_rows()
+    _, _, free, _ = fit_logistic(values, labels)
+    assert free[1] < -0.5  # the data says x1 weighs against
+    _, _, held, _ = fit_logistic(values, labels, at_least_zero=[1])
+    assert held[1] == 0.0
+    assert held[0] > 0.5 and abs(held[0] - free[0]) < 0.5
+
+
+def test_a_constraint_the_data_already_meets_changes_nothing():
+    from correction.decision.training import fit_logistic
+
+    values, labels = synthetic_rows(1)
+    _, _, free, free_bias = fit_logistic(values, labels)
+    _, _, held, held_bias = fit_logistic(values, labels, at_least_zero=[0])  # x0 is positive anyway
+    assert list(held) == pytest.approx(list(free)) and held_bias == pytest.approx(free_bias)
+
+
+
+def test_the_held_fit_is_the_best_fit_with_those_weights_at_zero_or_above():
+    """Against brute force: every subset of the constrained weights held at 0, the best feasible fit."""
+    import itertools
+
+    import numpy as np
+
+    from correction.decision.training import fit_logistic
+
+    rng = np.random.default_rng(3)
+    shared = rng.normal(size=3000)
+    # x1 and x2 share what x0 says: fitted freely, one of them comes out negative
+    values = np.column_stack([shared + 0.3 * rng.normal(size=3000), shared, shared + 0.5 * rng.normal(size=3000),
+                              rng.normal(size=3000)])
+    labels = (rng.random(3000) < 1 / (1 + np.exp(-(3 * values[:, 0] - 1.5 * values[:, 1] + values[:, 3])))).astype(float)
+
+    def loss(means, scales, weights, bias):
+        logit = bias + ((values - means) / scales) @ weights
+        return float(np.sum(np.logaddexp(0, logit) - labels * logit) + 0.5 * np.sum(weights ** 2))
+
+    constrained = [1, 2, 3]
+    fitted = fit_logistic(values, labels, at_least_zero=constrained)
+    assert all(fitted[2][i] >= -1e-12 for i in constrained)
+    best = None
+    for size in range(len(constrained) + 1):
+        for zeroed in itertools.combinations(constrained, size):
+            kept = [i for i in range(values.shape[1]) if i not in zeroed]
+            means, scales, weights, bias = fit_logistic(values[:, kept], labels)
+            full = np.zeros(values.shape[1])
+            full[kept] = weights
+            if all(full[i] >= 0 for i in constrained):
+                candidate = loss(values.mean(axis=0), values.std(axis=0), full, bias)
+                best = candidate if best is None else min(best, candidate)
+    assert loss(*fitted) == pytest.approx(best, rel=1e-6)
