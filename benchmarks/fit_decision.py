@@ -11,8 +11,8 @@ other language's self-written conversation after each of their lines (a transcri
 other language) and, named right at times, with one lexicon of every fitting domain's entities and
 the default lexicon (most of its entities never said there), the self-written conversation parts
 of the ordinary-speech corpora (no name at all: every candidate is wrong) with the default lexicon
-and with a 5,000-term one, and each of them again in lower case (recognisers without casing). The measuring domains and the real
-parts of the ordinary-speech corpora are never read here.
+and with a 5,000-term one, and each of them again in lower case (recognisers without casing). The
+measuring domains and the real parts of the ordinary-speech corpora are never read here.
 
 The weights of the context features (``features.CONTEXT_EVIDENCE``) are held at zero or above.
 The default ``min_confidence`` is chosen on the fitting data only, out of group (each domain, and

@@ -332,11 +332,11 @@ def role_word_before(table: FeatureTable, candidate: Candidate) -> float:
 
 
 # The context: what the transcript says about the entity around the span. Each is evidence for a
-# fix by its reason (the talk is about the entity, a role word opens a name slot), and the fitting
-# sets cannot teach it: a synthetic voice mishears a name the same way every time, so the junk spans
-# around a misheard form are named nearby as often as the form, and fitted freely these weighed
-# against the fix ("le fondateur de Hugging Fesse", "Mid journée" before "Midjourney"). The fit holds
-# their weights at zero or above (``training.fit_logistic``).
+# fix by its reason (the talk is about the entity, a role word opens a name slot), which the fitting
+# sets cannot teach: the spans of wrong extent beside a right mention ("de Open AI", "chalame et")
+# are named nearby as the misheard forms are, and fitted freely these weighed against the fix ("le
+# fondateur de Hugging Fesse", "Mid journée" before "Midjourney"). The fit holds their weights at
+# zero or above (``training.fit_logistic``).
 CONTEXT_EVIDENCE = ("named_elsewhere", "named_nearby", "part_alone_named_nearby", "other_entities_nearby",
                     "context_word_nearby", "role_word_before")
 
