@@ -189,7 +189,7 @@ def fit_logistic(values: np.ndarray, labels: np.ndarray, l2: float = 1.0, iterat
     penalty = np.full(x.shape[1], l2)
     penalty[0] = 0.0  # the bias is not shrunk
     held: set[int] = set()
-    for _ in range(2 * len(at_least_zero) + 1):  # room for each to be held, then let go, once
+    for _ in range(4 * len(at_least_zero) + 1):  # room for each to be held and let go twice
         free = [column for column in range(x.shape[1]) if column - 1 not in held]
         theta = np.zeros(x.shape[1])
         theta[free] = _newton(x[:, free], labels, penalty[free], iterations)
@@ -204,6 +204,8 @@ def fit_logistic(values: np.ndarray, labels: np.ndarray, l2: float = 1.0, iterat
         if not rising:
             break
         held.remove(min(rising, key=lambda i: gradient[i + 1]))
+    else:
+        raise RuntimeError(f"the fit with weights {sorted(at_least_zero)} held at zero or above did not settle")
     return means, scales, theta[1:], float(theta[0])
 
 

@@ -458,7 +458,6 @@ def test_a_constraint_the_data_already_meets_changes_nothing():
     assert list(held) == pytest.approx(list(free)) and held_bias == pytest.approx(free_bias)
 
 
-
 def test_the_held_fit_is_the_best_fit_with_those_weights_at_zero_or_above():
     """Against brute force: every subset of the constrained weights held at 0, the best feasible fit."""
     import itertools
