@@ -75,8 +75,8 @@ def fitting_sources() -> list[tuple[str, object, object, str]]:
     fit_sets = loop_sets(split="fit")
     sources = [(s.name, s.dataset(), s.lexicon(), s.domain) for s in fit_sets]
     # each set again as if some of each entity's mentions were heard right (see partly_heard_right)
-    sources += [(f"{s.name} heard right at times", partly_heard_right(s.dataset()), s.lexicon(), s.domain)
-                for s in fit_sets]
+    heard_right = {s.name: partly_heard_right(s.dataset()) for s in fit_sets}
+    sources += [(f"{s.name} heard right at times", heard_right[s.name], s.lexicon(), s.domain) for s in fit_sets]
     # each spliced set again with a line of the other language's ordinary conversation after each
     # of its lines: a transcript that quotes the other language (see with_lines_between)
     conversation = {lang: [line for line in ordinary_fit(lang).raw_lines if line.strip()] for lang in OTHER_LANGUAGE}
@@ -88,8 +88,8 @@ def fitting_sources() -> list[tuple[str, object, object, str]]:
     # named right somewhere; without it every entity of a fitting lexicon is in its transcript, and
     # "named elsewhere" could not say which entities the talk is about
     broad = Lexicon.from_entries([*(entry for s in fit_sets for entry in s.lexicon()), *Lexicon.load()])
-    sources += [(f"{s.name} heard right at times, every fitting domain's lexicon", partly_heard_right(s.dataset()),
-                 broad, s.domain) for s in fit_sets if s.kind == "spliced"]
+    sources += [(f"{s.name} heard right at times, every fitting domain's lexicon", heard_right[s.name], broad,
+                 s.domain) for s in fit_sets if s.kind == "spliced"]
     extra = generated_entries(LARGE_LEXICON)
     sources += [(f"{s.name}+{LARGE_LEXICON}", s.dataset(), Lexicon.from_entries(list(s.lexicon()) + extra), s.domain)
                 for s in fit_sets if s.kind == "spliced"]

@@ -198,7 +198,7 @@ def fit_logistic(values: np.ndarray, labels: np.ndarray, l2: float = 1.0, iterat
         if negative:
             held.add(min(negative, key=lambda i: weights[i]))
             continue
-        p = 1.0 / (1.0 + np.exp(-np.clip(x @ theta, -30, 30)))
+        p = _sigmoid(x @ theta)
         gradient = x.T @ (p - labels)
         rising = [i for i in held if gradient[i + 1] < 0]
         if not rising:
@@ -212,7 +212,7 @@ def fit_logistic(values: np.ndarray, labels: np.ndarray, l2: float = 1.0, iterat
 def _newton(x: np.ndarray, labels: np.ndarray, penalty: np.ndarray, iterations: int) -> np.ndarray:
     theta = np.zeros(x.shape[1])
     for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x @ theta, -30, 30)))
+        p = _sigmoid(x @ theta)
         gradient = x.T @ (p - labels) + penalty * theta
         hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty)
         step = np.linalg.solve(hessian, gradient)
@@ -223,4 +223,8 @@ def _newton(x: np.ndarray, labels: np.ndarray, penalty: np.ndarray, iterations: 
 
 
 def predict(values: np.ndarray, means: np.ndarray, scales: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(bias + ((values - means) / scales) @ weights, -30, 30)))
+    return _sigmoid(bias + ((values - means) / scales) @ weights)
+
+
+def _sigmoid(logits: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30)))  # clipped: exp overflows past ~700
