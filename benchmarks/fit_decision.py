@@ -17,7 +17,8 @@ measuring domains and the real parts of the ordinary-speech corpora are never re
 The weights of the context features (``features.CONTEXT_EVIDENCE``) are held at zero or above.
 The default ``min_confidence`` is chosen on the fitting data only, out of group (each domain, and
 the dev set, corrected by a model fitted on the others): the bound at which the applied edits gain
-most, each right one counting 1 and each wrong one ``WRONG_EDIT_COST`` against.
+most, each right one counting 1, each wrong one ``WRONG_EDIT_COST`` against and each partial fix (the
+right entity written over part of its misheard words) ``PARTIAL_FIX_COST``.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from correction.decision.decide import decide  # noqa: E402
 from correction.decision.training import (Rows, collect, fit_logistic, lower_cased, partly_heard_right,  # noqa: E402
                                           with_lines_between)
 from correction.scoring.bootstrap import bound_draws, by_form, form_precision, merge  # noqa: E402
-from correction.scoring.edits import score_edits  # noqa: E402
+from correction.scoring.edits import is_partial_fix, score_edits  # noqa: E402
 from correction.wordfreqs import OTHER_LANGUAGE  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -50,6 +51,10 @@ L2 = 1.0
 # A wrong rewrite costs more than a missed fix: a user must find it and undo it, and correct text
 # was damaged. At five, edits are worth applying while they are right five times in six or more.
 WRONG_EDIT_COST = 5
+# A partial fix (``scoring.edits.is_partial_fix``: "hopen pas y" -> "OpenAI pas y") is wrong too,
+# but it damages nothing: it rewrites only misheard words, to the entity said there. It costs what
+# a missed fix costs the user, the rest of the name to write: one right edit's worth.
+PARTIAL_FIX_COST = 1
 
 
 # Ordinary speech: the self-written conversation parts fit (every candidate there is wrong); the
@@ -140,6 +145,7 @@ class EditCounts:
     predicted: int = 0
     fixed: int = 0
     gold: int = 0
+    partial: int = 0  # of the wrong edits, the partial fixes
     clusters: dict = field(default_factory=dict)
 
     def add_score(self, score) -> None:
@@ -152,12 +158,14 @@ class EditCounts:
     def add_counts(self, other: "EditCounts") -> None:
         """Adds ``other``'s counts, form by form too."""
         self.add_score(other)
+        self.partial += other.partial
         merge(self.clusters, other.clusters)
 
     def add_scored(self, gold, edits, score, prefix: str = "") -> None:
         """Adds ``score`` (``gold`` against ``edits``) and its counts by heard form, kept apart by
         ``prefix`` (the data set or group)."""
         self.add_score(score)
+        self.partial += sum(is_partial_fix(edit, gold) for edit in score.wrong)
         merge(self.clusters, by_form(gold, edits, score, prefix=prefix))
 
     @property
@@ -166,7 +174,8 @@ class EditCounts:
 
     def __str__(self) -> str:
         forms = self.form_precision
-        return (f"precision {self.right}/{self.predicted}, recall {self.fixed}/{self.gold}, forms right "
+        return (f"precision {self.right}/{self.predicted} ({self.partial} partial fixes), "
+                f"recall {self.fixed}/{self.gold}, forms right "
                 + ("–" if forms is None else f"{forms:.3f} of {sum(1 for c in self.clusters.values() if c.predicted)}"))
 
 
@@ -205,23 +214,24 @@ def out_of_group_counts(rows: Rows, fit=logistic, log=print) -> dict[float, Edit
     return totals
 
 
-def best_bound(applied: Mapping[float, tuple[float, float]]) -> float | None:
-    """The bound whose applied edits, (right, applied) at each bound, gain most: right ones less
-    ``WRONG_EDIT_COST`` times wrong ones; the higher bound of two that gain the same, and None
-    where no bound gains anything.
+def best_bound(applied: Mapping[float, tuple[float, float, float]]) -> float | None:
+    """The bound whose applied edits, (right, applied, partial fixes) at each bound, gain most:
+    right ones less ``PARTIAL_FIX_COST`` times partial fixes and ``WRONG_EDIT_COST`` times the other
+    wrong ones; the higher bound of two that gain the same, and None where no bound gains anything.
 
     A gain, not a precision target: on a flat stretch of precision a target is met or missed by
     a form or two, and the bound jumps (0.97 out of group was first met at 0.93, where 0.86 to
     0.92 were all 0.96, the edits below 0.93 right 511 times in 547; the decision history).
     """
-    gains = {bound: right - WRONG_EDIT_COST * (predicted - right) for bound, (right, predicted) in applied.items()}
+    gains = {bound: right - WRONG_EDIT_COST * (predicted - right - partial) - PARTIAL_FIX_COST * partial
+             for bound, (right, predicted, partial) in applied.items()}
     best = max(gains.values(), default=0.0)
     return max(bound for bound, gain in gains.items() if gain == best) if best > 0 else None
 
 
-def counted(totals: Mapping[float, EditCounts]) -> dict[float, tuple[float, float]]:
-    """The (right, applied) edits at each bound, as ``best_bound`` weighs them."""
-    return {bound: (count.right, count.predicted) for bound, count in totals.items()}
+def counted(totals: Mapping[float, EditCounts]) -> dict[float, tuple[float, float, float]]:
+    """The (right, applied, partial fixes) edits at each bound, as ``best_bound`` weighs them."""
+    return {bound: (count.right, count.predicted, count.partial) for bound, count in totals.items()}
 
 
 def choose_bound(rows: Rows, log=print, fit=logistic) -> float:
@@ -263,7 +273,8 @@ def main() -> int:
     model = replace(fitted, min_confidence=bound, signature=f"{fitted.signature}|data={data_hash}")
     extra = {"fitted": str(datetime.date.today()), "correction": __version__, "fitted_on": read,
              "rows": int(len(rows.labels)), "right": int(rows.labels.sum()),
-             "min_confidence_rule": f"bound of most right minus {WRONG_EDIT_COST} x wrong edits, out of group"}
+             "min_confidence_rule": f"bound of most right minus {WRONG_EDIT_COST} x wrong edits "
+                                    f"({PARTIAL_FIX_COST} x partial fixes), out of group"}
     WEIGHTS.write_text(model.to_json(extra), encoding="utf-8")
     print(f"wrote {WEIGHTS} (min_confidence {bound})", file=sys.stderr)
     for name, weight in sorted(zip(FEATURES, model.weights), key=lambda item: -abs(item[1])):

@@ -24,7 +24,7 @@ import numpy as np
 
 from ..edits import Edit
 from ..text import fold
-from .edits import Breakdown, EditScore, GoldSpan
+from .edits import Breakdown, EditScore, GoldSpan, is_partial_fix
 
 RATES = ("recall", "precision")
 RESAMPLES = 2000
@@ -57,10 +57,10 @@ def form_key(original: str, replacement: str) -> str:
 def by_form(gold: Sequence[GoldSpan], edits: Sequence[Edit], score: EditScore, prefix: str = "") -> dict[str, Breakdown]:
     """The counts of ``score`` (``gold`` against ``edits``) split by cluster; the clusters' counts
     add up to the score's. ``prefix`` keeps the clusters of different data sets apart."""
-    counts: dict[str, list[int]] = {}  # key -> [gold, fixed, predicted, right]
+    counts: dict[str, list[int]] = {}  # key -> [gold, fixed, predicted, right, partial]
 
     def add(key: str, *values: int) -> None:
-        cell = counts.setdefault(prefix + key, [0, 0, 0, 0])
+        cell = counts.setdefault(prefix + key, [0, 0, 0, 0, 0])
         for position, value in enumerate(values):
             cell[position] += value
 
@@ -69,8 +69,9 @@ def by_form(gold: Sequence[GoldSpan], edits: Sequence[Edit], score: EditScore, p
         add(form_key(span.original, span.text), 1, span not in missed, 0, 0)
     wrong = set(score.wrong)
     for edit in edits:
-        add(form_key(edit.original, edit.replacement), 0, 0, 1, edit not in wrong)
-    return {key: Breakdown(key, gold=cell[0], fixed=cell[1], predicted=cell[2], right=cell[3])
+        add(form_key(edit.original, edit.replacement), 0, 0, 1, edit not in wrong,
+            edit in wrong and is_partial_fix(edit, gold))
+    return {key: Breakdown(key, gold=cell[0], fixed=cell[1], predicted=cell[2], right=cell[3], partial=cell[4])
             for key, cell in counts.items()}
 
 
@@ -80,7 +81,8 @@ def merge(into: dict[str, Breakdown], clusters: Mapping[str, Breakdown]) -> None
         have = into.get(key)
         into[key] = counts if have is None else Breakdown(
             key, gold=have.gold + counts.gold, fixed=have.fixed + counts.fixed,
-            predicted=have.predicted + counts.predicted, right=have.right + counts.right)
+            predicted=have.predicted + counts.predicted, right=have.right + counts.right,
+            partial=have.partial + counts.partial)
 
 
 def form_precision(clusters: Sequence[Breakdown]) -> float | None:
@@ -91,11 +93,11 @@ def form_precision(clusters: Sequence[Breakdown]) -> float | None:
 
 
 # the columns of a counts matrix, one row per cluster
-GOLD, FIXED, PREDICTED, RIGHT = range(4)
+GOLD, FIXED, PREDICTED, RIGHT, PARTIAL = range(5)
 
 
 def _matrix(clusters: Sequence[Breakdown]) -> np.ndarray:
-    return np.array([[c.gold, c.fixed, c.predicted, c.right] for c in clusters], dtype=float).reshape(-1, 4)
+    return np.array([[c.gold, c.fixed, c.predicted, c.right, c.partial] for c in clusters], dtype=float).reshape(-1, 5)
 
 
 _EMPTY = Breakdown("", gold=0, predicted=0, right=0, fixed=0)
@@ -154,10 +156,10 @@ def paired_difference(first: Mapping[str, Breakdown], second: Mapping[str, Break
 
 
 def bound_draws(by_bound: Mapping[float, Mapping[str, Breakdown]],
-                choose: Callable[[Mapping[float, tuple[float, float]]], float | None],
+                choose: Callable[[Mapping[float, tuple[float, float, float]]], float | None],
                 resamples: int = RESAMPLES, seed: int = 0) -> list[float | None]:
     """In each resample of the clusters, the bound ``choose`` picks from the resampled (right,
-    applied) edit counts at each bound. ``by_bound`` holds, for each bound tried, the clusters of
+    applied, partial fixes) edit counts at each bound. ``by_bound`` holds, for each bound tried, the clusters of
     what was applied at that bound; one resample draws the same clusters at every bound.
 
     A bound chosen from a few forms moves with the draw of forms: these draws say how far.
@@ -165,8 +167,9 @@ def bound_draws(by_bound: Mapping[float, Mapping[str, Breakdown]],
     bounds = sorted(by_bound)
     keys = sorted({key for clusters in by_bound.values() for key in clusters})
     weights = _weights(len(keys), resamples, seed)
-    totals = np.stack([weights @ _aligned(by_bound[bound], keys) for bound in bounds], axis=1)  # resamples x bounds x 4
-    return [choose({bound: (float(row[RIGHT]), float(row[PREDICTED])) for bound, row in zip(bounds, draw)})
+    totals = np.stack([weights @ _aligned(by_bound[bound], keys) for bound in bounds], axis=1)  # resamples x bounds x 5
+    return [choose({bound: (float(row[RIGHT]), float(row[PREDICTED]), float(row[PARTIAL]))
+                    for bound, row in zip(bounds, draw)})
             for draw in totals]
 
 

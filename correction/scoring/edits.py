@@ -136,6 +136,16 @@ def _touches(edit: Edit, span: GoldSpan) -> bool:
     return edit.line == span.line and overlaps(edit.column, edit.column_end, span.start, span.end)
 
 
+def is_partial_fix(edit: Edit, gold: Sequence[GoldSpan]) -> bool:
+    """Whether ``edit`` (a wrong one) writes its entity inside a gold span of that entity, the rest
+    of the span left as heard: "hopen" -> "OpenAI" where the gold is "hopen pas y" -> OpenAI. It is
+    wrong (the line is not the gold's), but it rewrites only words the recogniser got wrong, where
+    a wrong fix writes another entity or touches text that was right."""
+    end = edit.column + len(edit.original)
+    return any(span.line == edit.line and span.entity == edit.entity and span.start <= edit.column and end <= span.end
+               for span in gold)
+
+
 def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
@@ -175,6 +185,9 @@ class Breakdown(_Rates):
     predicted: int
     right: int
     fixed: int
+    # of the wrong edits, the partial fixes (``is_partial_fix``): counted by form only
+    # (``bootstrap.by_form``), where the fit's bound weighs them; 0 in a score's breakdowns
+    partial: int = 0
 
     def to_dict(self) -> dict:
         return {"name": self.name, "gold": self.gold, "predicted": self.predicted, "right": self.right,

@@ -2,9 +2,11 @@
 
 import numpy as np
 
-from benchmarks.fit_decision import BOUNDS, WRONG_EDIT_COST, EditCounts, best_bound, bound_spread, counted, logistic
+from benchmarks.fit_decision import (BOUNDS, PARTIAL_FIX_COST, WRONG_EDIT_COST, EditCounts, best_bound, bound_spread,
+                                     counted, logistic)
 from correction.decision.features import CONTEXT_EVIDENCE, FEATURES
-from correction.scoring.edits import Breakdown
+from correction.edits import Edit
+from correction.scoring.edits import Breakdown, GoldSpan, score_edits
 
 
 def _counts(wrong_below: float) -> dict[float, EditCounts]:
@@ -32,11 +34,19 @@ def test_the_rule_takes_the_last_right_edits_before_the_wrong_form():
 
 def test_the_rule_applies_edits_while_they_gain_more_than_the_wrong_ones_cost():
     # 0.5 adds 10 right edits and one wrong one to 0.9's: worth it while a wrong one costs under 10
-    applied = {0.5: (20, 21), 0.9: (10, 10), 0.95: (4, 4)}
+    applied = {0.5: (20, 21, 0), 0.9: (10, 10, 0), 0.95: (4, 4, 0)}
     assert best_bound(applied) == (0.5 if WRONG_EDIT_COST < 10 else 0.9)
-    assert best_bound({0.5: (30, 30 + 30), 0.9: (10, 10)}) == 0.9
-    assert best_bound({0.5: (10, 10), 0.9: (10, 10)}) == 0.9   # the same gain: fewer edits tried
-    assert best_bound({0.5: (0, 3), 0.9: (0, 0)}) is None     # nothing gains
+    assert best_bound({0.5: (30, 30 + 30, 0), 0.9: (10, 10, 0)}) == 0.9
+    assert best_bound({0.5: (10, 10, 0), 0.9: (10, 10, 0)}) == 0.9   # the same gain: fewer edits tried
+    assert best_bound({0.5: (0, 3, 0), 0.9: (0, 0, 0)}) is None     # nothing gains
+
+
+def test_a_partial_fix_costs_less_than_a_wrong_rewrite():
+    # 0.5 adds 10 right edits and 4 wrong ones to 0.9's: worth it when the 4 only fix names in part
+    assert PARTIAL_FIX_COST < 10 / 4 < WRONG_EDIT_COST
+    assert best_bound({0.5: (20, 24, 0), 0.9: (10, 10, 0)}) == 0.9
+    assert best_bound({0.5: (20, 24, 4), 0.9: (10, 10, 0)}) == 0.5
+    assert best_bound({0.5: (20, 24, 2), 0.9: (10, 10, 0)}) == 0.9   # two of the four damage text
 
 
 def test_the_spread_says_how_often_another_draw_of_forms_moves_the_bound():
@@ -54,6 +64,18 @@ def test_counts_added_up_over_groups_keep_their_forms():
     total.add_counts(group)
     assert (total.right, total.predicted) == (12, 16)
     assert total.clusters["wrong"].predicted == 4 and total.clusters["right"].right == 10
+
+
+def test_counts_tell_a_partial_fix_from_a_wrong_rewrite():
+    gold = [GoldSpan(1, 5, 16, "OpenAI", "OpenAI", "hopen pas y")]
+    edits = [Edit(5, 10, "hopen", "OpenAI", 1, 5, "OpenAI", "phonetic", 0.9, ""),      # "OpenAI pas y": part
+             Edit(30, 35, "merci", "Mercier", 2, 0, "Mercier", "phonetic", 0.9, "")]   # a name-free line
+    counts = EditCounts()
+    counts.add_scored(gold, edits, score_edits(gold, edits), prefix="set: ")
+    counts.add_counts(counts)
+    assert (counts.right, counts.predicted, counts.partial) == (0, 4, 2)
+    assert counted({0.5: counts}) == {0.5: (0, 4, 2)}
+    assert counts.clusters["set: hopen -> OpenAI"].partial == 2 and counts.clusters["set: merci -> Mercier"].partial == 0
 
 
 def test_the_fit_holds_every_context_feature_at_zero_or_above():

@@ -43,6 +43,18 @@ def test_clusters_add_up_to_the_score_and_group_a_form_whatever_its_spacing():
     assert (merci.gold, merci.fixed, merci.predicted, merci.right) == (0, 0, 1, 0)
     for field in ("gold", "fixed", "predicted", "right"):
         assert sum(getattr(c, field) for c in clusters.values()) == getattr(score, field)
+    assert sum(c.partial for c in clusters.values()) == 0   # "merci" is on a line with no gold
+
+
+def test_a_partial_fix_is_counted_in_its_form():
+    # "samalpan" is Sam Altman's misheard name: "sam" -> Sam Altman rewrites part of it
+    edits = [edit(4, 4, "sam", "Sam Altman")]  # the helper's entity is the replacement
+    score = score_edits(list(GOLD), edits)
+    clusters = by_form(GOLD, edits, score)
+    assert clusters["sam -> Sam Altman"].partial == 1 and clusters["samalpan -> Sam Altman"].partial == 0
+    merged = dict(clusters)
+    merge(merged, clusters)
+    assert merged["sam -> Sam Altman"].partial == 2
 
 
 def test_one_rate_everywhere_gives_a_point_interval():
@@ -121,7 +133,7 @@ def test_edit_intervals_say_what_they_resampled_and_write_no_nan():
 
 def _precision_at_least(target):
     """A rule for ``bound_draws``: the lowest bound whose applied edits are right ``target`` of the time."""
-    return lambda applied: next((bound for bound, (right, predicted) in sorted(applied.items())
+    return lambda applied: next((bound for bound, (right, predicted, _) in sorted(applied.items())
                                  if predicted and right / predicted >= target), None)
 
 
@@ -141,5 +153,13 @@ def test_each_draw_hands_the_rule_the_resampled_right_and_applied_counts_at_ever
     bound_draws(by_bound, lambda applied: seen.append(applied) or 0.9, resamples=50)
     assert len(seen) == 50 and all(set(applied) == {0.5, 0.9} for applied in seen)
     # a draw of "x" twice applies 6 at 0.5 and 6 at 0.9; of "y" twice, 2 and 0
-    assert {(applied[0.5], applied[0.9]) for applied in seen} <= {((6.0, 6.0), (6.0, 6.0)), ((4.0, 4.0), (3.0, 3.0)),
-                                                                    ((2.0, 2.0), (0.0, 0.0))}
+    assert {(applied[0.5], applied[0.9]) for applied in seen} <= {((6.0, 6.0, 0.0), (6.0, 6.0, 0.0)),
+                                                                    ((4.0, 4.0, 0.0), (3.0, 3.0, 0.0)),
+                                                                    ((2.0, 2.0, 0.0), (0.0, 0.0, 0.0))}
+
+
+def test_a_draw_counts_the_partial_fixes_of_the_forms_it_draws():
+    seen = []
+    by_bound = {0.5: {"x": Breakdown("x", gold=0, fixed=0, predicted=2, right=0, partial=2)}}
+    bound_draws(by_bound, lambda applied: seen.append(applied[0.5]) or 0.5, resamples=5)
+    assert seen == [(0.0, 2.0, 2.0)] * 5

@@ -11,6 +11,7 @@ from correction.errors import InputError
 from correction.scoring.edits import (
     GoldSpan,
     edits_from_gold,
+    is_partial_fix,
     load_gold,
     load_spans,
     overlaps,
@@ -104,6 +105,17 @@ def test_without_the_raw_text_an_edit_must_write_a_gold_text():
     gold = (GoldSpan(1, 7, 22, "Tadej Pogačar", "Tadej Pogačar"),)
     score = score_edits(gold, [edit(1, 7, "Tadunj", "Tadej"), edit(1, 14, "Pogachar", "Pogačar")])
     assert (score.right, score.fixed) == (0, 0)
+
+
+@pytest.mark.parametrize("predicted, partial", [
+    (edit(1, 7, "Tadunj", "Tadej", "Tadej Pogačar"), True),                 # inside its entity's misheard words
+    (edit(1, 14, "Pogachar", "Pogačar", "Tadej Pogačar"), True),
+    (edit(1, 7, "Tadunj", "Thomas", "Thomas Pesquet"), False),              # another entity
+    (edit(1, 0, "Hier, Tadunj", "Tadej", "Tadej Pogačar"), False),          # takes in a word heard right
+    (edit(2, 7, "Tadunj", "Tadej", "Tadej Pogačar"), False),                # another line
+])
+def test_a_partial_fix_writes_its_entity_over_part_of_its_misheard_words(predicted, partial):
+    assert is_partial_fix(predicted, WHOLE_NAME) is partial
 
 
 def test_a_rewritten_span_keeps_its_text_and_raw_text_together():
