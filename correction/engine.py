@@ -24,6 +24,7 @@ from .passes import DEFAULT_PASSES, PASSES, Settings
 from .passes.base import Job
 from .resolve import resolve
 from .whole_names import completed
+from .wordfreqs import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ class Corrector:
         self.pass_names = parse_passes(passes)
         if decision not in DECISIONS:
             raise UsageError("--decision", f"unknown decision {decision!r}; choose from {', '.join(DECISIONS)}")
+        if lang is not None and lang not in LANGUAGES:  # word frequencies and readings exist for these only
+            raise UsageError("--lang", f"unknown language {lang!r}; choose from {', '.join(LANGUAGES)}")
         self.decision = decision
         model = None
         if decision == "model":

@@ -255,6 +255,11 @@ def test_unknown_pass_is_a_usage_error():
         Corrector(Lexicon.from_terms(["OpenAI"]), passes="exact,speling")
 
 
+def test_an_unknown_language_is_a_usage_error():
+    with pytest.raises(UsageError, match="unknown language 'de'; choose from fr, en"):
+        Corrector(Lexicon.from_terms(["OpenAI"]), lang="de")
+
+
 def test_min_score_bounds_approximate_matches(corrector):
     strict = Corrector(corrector.lexicon, min_score=0.95)
     assert strict.correct("le board d'OpaneAie").text == "le board d'OpaneAie"

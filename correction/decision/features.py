@@ -29,7 +29,7 @@ from ..passes.base import Job
 from ..passes.context import (FILLERS, ROLE_WORDS, WINDOW, half_named_candidate, respaced,
                               same_word_inflected)
 from ..rewrite import only_case_changes
-from ..wordfreqs import COMMON_ZIPF, is_function_word, zipf
+from ..wordfreqs import COMMON_ZIPF, OTHER_LANGUAGE, is_function_word, zipf
 
 
 class FeatureTable:
@@ -175,11 +175,10 @@ def ordinary_in_language(table: FeatureTable, candidate: Candidate) -> float:
     return min(_zipf(word, table.text.lang) for word in _words(table, candidate))
 
 
-@feature(lambda value, candidate, table: _ordinariness(value, "en" if table.text.lang == "fr" else "fr"))
+@feature(lambda value, candidate, table: _ordinariness(value, OTHER_LANGUAGE[table.text.lang]))
 def ordinary_in_other_language(table: FeatureTable, candidate: Candidate) -> float:
     """How ordinary the span's rarest word is in the other language (French or English)."""
-    other = "en" if table.text.lang == "fr" else "fr"
-    return min(_zipf(word, other) for word in _words(table, candidate))
+    return min(_zipf(word, OTHER_LANGUAGE[table.text.lang]) for word in _words(table, candidate))
 
 
 @feature(lambda value, candidate, table: f"most frequent word Zipf {value:.1f}")
