@@ -43,7 +43,7 @@ from correction.decision.decide import decide  # noqa: E402
 from correction.decision.training import (Rows, collect, fit_logistic, lower_cased, partly_heard_right,  # noqa: E402
                                           with_lines_between)
 from correction.scoring.bootstrap import bound_draws, by_form, form_precision, merge  # noqa: E402
-from correction.scoring.edits import is_partial_fix, score_edits  # noqa: E402
+from correction.scoring.edits import score_edits  # noqa: E402
 from correction.wordfreqs import OTHER_LANGUAGE  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -165,7 +165,7 @@ class EditCounts:
         """Adds ``score`` (``gold`` against ``edits``) and its counts by heard form, kept apart by
         ``prefix`` (the data set or group)."""
         self.add_score(score)
-        self.partial += sum(is_partial_fix(edit, gold) for edit in score.wrong)
+        self.partial += len(score.partial)
         merge(self.clusters, by_form(gold, edits, score, prefix=prefix))
 
     @property

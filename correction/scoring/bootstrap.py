@@ -24,7 +24,7 @@ import numpy as np
 
 from ..edits import Edit
 from ..text import fold
-from .edits import Breakdown, EditScore, GoldSpan, is_partial_fix
+from .edits import Breakdown, EditScore, GoldSpan
 
 RATES = ("recall", "precision")
 RESAMPLES = 2000
@@ -67,10 +67,9 @@ def by_form(gold: Sequence[GoldSpan], edits: Sequence[Edit], score: EditScore, p
     missed = set(score.missed)
     for span in gold:
         add(form_key(span.original, span.text), 1, span not in missed, 0, 0)
-    wrong = set(score.wrong)
+    wrong, partial = set(score.wrong), set(score.partial)
     for edit in edits:
-        add(form_key(edit.original, edit.replacement), 0, 0, 1, edit not in wrong,
-            edit in wrong and is_partial_fix(edit, gold))
+        add(form_key(edit.original, edit.replacement), 0, 0, 1, edit not in wrong, edit in partial)
     return {key: Breakdown(key, gold=cell[0], fixed=cell[1], predicted=cell[2], right=cell[3], partial=cell[4])
             for key, cell in counts.items()}
 

@@ -34,6 +34,7 @@ from typing import Callable, Iterable, Sequence
 from ..edits import Edit
 from ..errors import InputError
 from ..io import json_record, read_text
+from ..text import fold
 from .signature import Signature
 
 MATCH_RULE = "same-text-over-stretch"
@@ -137,13 +138,15 @@ def _touches(edit: Edit, span: GoldSpan) -> bool:
 
 
 def is_partial_fix(edit: Edit, gold: Sequence[GoldSpan]) -> bool:
-    """Whether ``edit`` (a wrong one) writes its entity inside a gold span of that entity, the rest
-    of the span left as heard: "hopen" -> "OpenAI" where the gold is "hopen pas y" -> OpenAI. It is
-    wrong (the line is not the gold's), but it rewrites only words the recogniser got wrong, where
-    a wrong fix writes another entity or touches text that was right."""
-    end = edit.column + len(edit.original)
-    return any(span.line == edit.line and span.entity == edit.entity and span.start <= edit.column and end <= span.end
-               for span in gold)
+    """Whether ``edit`` (a wrong one) writes part of what a gold span of its entity writes, inside
+    that span, the rest left as heard: "hopen" -> "OpenAI" where the gold is "hopen pas y" ->
+    "OpenAI", "Tadunj" -> "Tadej" where it is "Tadunj Pogachar" -> "Tadej Pogačar". It is wrong
+    (the line is not the gold's), but it rewrites only words the recogniser got wrong, and only
+    into the name said there; "Salman" -> "Sam Altman" where the gold writes "Sam" (the surname
+    follows) writes more than that, and is not partial."""
+    end, written = edit.column + len(edit.original), fold(edit.replacement)
+    return bool(written) and any(span.line == edit.line and span.entity == edit.entity and span.start <= edit.column
+                                 and end <= span.end and written in fold(span.text) for span in gold)
 
 
 def _ratio(part: int, whole: int) -> float:
@@ -211,6 +214,7 @@ class EditScore(_Rates):
     wrong: tuple[Edit, ...]
     missed: tuple[GoldSpan, ...]
     signature: Signature
+    partial: tuple[Edit, ...] = ()  # of the wrong edits, the partial fixes (``is_partial_fix``)
 
     def to_dict(self) -> dict:
         return {
@@ -228,6 +232,7 @@ class EditScore(_Rates):
             "by_entity": [row.to_dict() for row in self.by_entity],
             "by_pass": [row.to_dict() for row in self.by_pass],
             "wrong": [json.loads(edit.to_json()) for edit in self.wrong],
+            "partial_fixes": [json.loads(edit.to_json()) for edit in self.partial],
             "missed": [span.to_dict() for span in self.missed],
             "signature": self.signature.to_dict(),
         }
@@ -364,4 +369,5 @@ def score_edits(
         wrong=tuple(wrong),
         missed=tuple(span for position, span in enumerate(gold) if position not in fixed_by),
         signature=Signature.for_edits(MATCH_RULE),
+        partial=tuple(edit for edit in wrong if is_partial_fix(edit, gold)),
     )

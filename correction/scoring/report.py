@@ -101,6 +101,9 @@ def render_edits(score: EditScore, gold: str, predicted: str) -> str:
         guards.append(f"traps touched          {len(score.traps_touched)} of {score.traps}")
     if score.correct:
         guards.append(f"correct names touched  {len(score.correct_touched)} of {score.correct}")
+    if score.wrong:
+        guards.append(f"partial fixes          {len(score.partial)} of the {len(score.wrong)} wrong "
+                      "(the right name over part of its misheard words)")
     if guards:
         parts.append("\n".join(guards))
     if score.by_entity:
@@ -109,13 +112,14 @@ def render_edits(score: EditScore, gold: str, predicted: str) -> str:
     if score.by_pass:
         parts.append(table(["pass", "predicted", "right", "fixed", "precision", "recall (of all gold)", "F1"],
                            _breakdown_rows(score.by_pass, with_gold=False)))
+    partial = set(score.partial)
     listings = [
         ("trap touched", [f"{span.line}:{span.start}-{span.end} {span.text!r}" for span in score.traps_touched]),
         ("correct name touched",
          [f"{span.line}:{span.start}-{span.end} {span.text!r}" for span in score.correct_touched]),
         ("missed", [f"{span.line}:{span.start}-{span.end} -> {span.text!r} ({span.entity})" for span in score.missed]),
         ("wrong", [f"{edit.line}:{edit.column}-{edit.column_end} {edit.original!r} -> {edit.replacement!r} "
-                   f"[{edit.pass_name}]" for edit in score.wrong]),
+                   f"[{edit.pass_name}]" + (" (partial fix)" if edit in partial else "") for edit in score.wrong]),
     ]
     for title, items in listings:
         if items:

@@ -156,6 +156,7 @@ def test_edit_scores_table():
     assert "   3          4      2      2     50.00%  66.67%  57.14%" in out
     assert "traps touched          1 of 1" in out
     assert "correct names touched  0 of 1" in out
+    assert "partial fixes          0 of the 2 wrong" in out   # "Salman" -> "Sam Altman" writes more than "Sam"
     assert "trap touched          3:0-6 'Il y a'" in out
     assert "missed                1:18-24 -> 'Sam' (Sam Altman)" in out
     assert "signature   metric:edits|match:same-text-over-stretch|version:0.1.0" in out
@@ -169,6 +170,7 @@ def test_edit_scores_json():
     assert printed["f1"] == pytest.approx(4 / 7)
     assert [row["name"] for row in printed["by_pass"]] == ["phonetic", "spacing"]
     assert printed["traps"] == 0 and printed["traps_touched"] == []
+    assert len(printed["wrong"]) == 2 and printed["partial_fixes"] == []
     assert printed["signature"]["text"] == "metric:edits|match:same-text-over-stretch|version:0.1.0"
 
 

@@ -112,10 +112,21 @@ def test_without_the_raw_text_an_edit_must_write_a_gold_text():
     (edit(1, 14, "Pogachar", "Pogačar", "Tadej Pogačar"), True),
     (edit(1, 7, "Tadunj", "Thomas", "Thomas Pesquet"), False),              # another entity
     (edit(1, 0, "Hier, Tadunj", "Tadej", "Tadej Pogačar"), False),          # takes in a word heard right
+    (edit(1, 7, "Tadunj", "Tadej Pogačar", "Tadej Pogačar"), True),         # the whole name over part of its words
+    (edit(1, 7, "Tadunj", "", "Tadej Pogačar"), False),                     # writes nothing
     (edit(2, 7, "Tadunj", "Tadej", "Tadej Pogačar"), False),                # another line
 ])
 def test_a_partial_fix_writes_its_entity_over_part_of_its_misheard_words(predicted, partial):
     assert is_partial_fix(predicted, WHOLE_NAME) is partial
+    score = score_edits(WHOLE_NAME, [predicted])
+    assert score.right == 0 and score.partial == ((predicted,) if partial else ())
+
+
+def test_an_edit_writing_more_than_its_gold_span_wants_is_no_partial_fix():
+    # the gold fixes the first name alone, the surname heard right after it: "Sam Altman" doubles it
+    gold = (GoldSpan(1, 18, 24, "Sam", "Sam Altman", original="Salman"),)
+    assert not is_partial_fix(edit(1, 18, "Salman", "Sam Altman", "Sam Altman"), gold)
+    assert is_partial_fix(edit(1, 18, "Sal", "Sam", "Sam Altman"), gold)
 
 
 def test_a_rewritten_span_keeps_its_text_and_raw_text_together():
