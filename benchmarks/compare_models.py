@@ -24,8 +24,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.asr_loop.sets import loop_sets  # noqa: E402
-from benchmarks.fit_decision import (BOUNDS, PARTIAL_FIX_COST, WRONG_EDIT_COST, best_bound, counted, edit_counts,  # noqa: E402
-                                     fitting_rows, fitting_sources, logistic, out_of_group_counts)
+from benchmarks.fit_decision import (BOUNDS, PARTIAL_FIX_COST, WRONG_EDIT_COST, best_bound, counted,  # noqa: E402
+                                     edit_counts, fitting_rows, fitting_sources, logistic, out_of_group_counts)
 from correction import __version__  # noqa: E402
 from correction.decision.features import FEATURES  # noqa: E402
 from correction.decision.training import Rows, collect, partly_heard_right  # noqa: E402
@@ -82,7 +82,8 @@ def main() -> int:
              "",
              f"Both fitted on the same {len(fitting.labels):,} fitting candidates; each bound is the one at which "
              f"the fitting data's edits, each domain decided by a model fitted without it, gain most (right "
-             f"ones less {WRONG_EDIT_COST} times wrong ones, {PARTIAL_FIX_COST} times partial fixes). Measured on the asr-loop measuring domains' spliced sets "
+             f"ones less {WRONG_EDIT_COST} times wrong ones, {PARTIAL_FIX_COST} times partial fixes). Measured on "
+             "the asr-loop measuring domains' spliced sets "
              "(as heard, and named right one time in three), never fitted:",
              "",
              "| model | bound | fitting, out of group: precision at the bound | measuring fr: precision | recall "

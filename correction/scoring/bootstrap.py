@@ -96,7 +96,8 @@ GOLD, FIXED, PREDICTED, RIGHT, PARTIAL = range(5)
 
 
 def _matrix(clusters: Sequence[Breakdown]) -> np.ndarray:
-    return np.array([[c.gold, c.fixed, c.predicted, c.right, c.partial] for c in clusters], dtype=float).reshape(-1, 5)
+    rows = [[c.gold, c.fixed, c.predicted, c.right, c.partial] for c in clusters]
+    return np.array(rows, dtype=float).reshape(-1, 5)
 
 
 _EMPTY = Breakdown("", gold=0, predicted=0, right=0, fixed=0)
@@ -158,8 +159,9 @@ def bound_draws(by_bound: Mapping[float, Mapping[str, Breakdown]],
                 choose: Callable[[Mapping[float, tuple[float, float, float]]], float | None],
                 resamples: int = RESAMPLES, seed: int = 0) -> list[float | None]:
     """In each resample of the clusters, the bound ``choose`` picks from the resampled (right,
-    applied, partial fixes) edit counts at each bound. ``by_bound`` holds, for each bound tried, the clusters of
-    what was applied at that bound; one resample draws the same clusters at every bound.
+    applied, partial fixes) edit counts at each bound. ``by_bound`` holds, for each bound tried,
+    the clusters of what was applied at that bound; one resample draws the same clusters at every
+    bound.
 
     A bound chosen from a few forms moves with the draw of forms: these draws say how far.
     """

@@ -75,7 +75,8 @@ def test_counts_tell_a_partial_fix_from_a_wrong_rewrite():
     counts.add_counts(counts)
     assert (counts.right, counts.predicted, counts.partial) == (0, 4, 2)
     assert counted({0.5: counts}) == {0.5: (0, 4, 2)}
-    assert counts.clusters["set: hopen -> OpenAI"].partial == 2 and counts.clusters["set: merci -> Mercier"].partial == 0
+    assert counts.clusters["set: hopen -> OpenAI"].partial == 2
+    assert counts.clusters["set: merci -> Mercier"].partial == 0
 
 
 def test_the_fit_holds_every_context_feature_at_zero_or_above():
