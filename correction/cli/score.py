@@ -15,9 +15,9 @@ import click
 from ..errors import UsageError
 from .options import lexicon_option_with
 
-# The help lists the registry's own summaries and the bootstrap's own settings (no second copy),
-# so both are imported here; this module is loaded only when `score` runs or its help is shown.
-from ..scoring.bootstrap import LEVEL, RESAMPLES, edit_intervals
+# The help lists the registry's own summaries (no second list), so the registry is imported
+# here; this module is loaded only when `score` runs or its help is shown. The bootstrap is not:
+# it brings numpy, which only --confidence needs.
 from ..scoring.normalize import DEFAULT_NORMALIZER, NORMALIZERS
 
 NORMALISATION_HELP = "\n".join(
@@ -139,6 +139,8 @@ def _score_edit_log(gold_edits, edits, traps, correct, as_json, confidence=False
                         correct=load_spans(correct) if correct else ())
     intervals = None
     if confidence:
+        from ..scoring.bootstrap import edit_intervals
+
         intervals = edit_intervals(gold, predicted, score)
     if as_json:
         data = {"gold_edits": gold_edits, "edits": edits, "traps_file": traps, "correct_file": correct,
@@ -170,9 +172,10 @@ def _score_edit_log(gold_edits, edits, traps, correct, as_json, confidence=False
               help="Spans (line, start, end, text) no edit should touch.")
 @click.option("--correct", type=str, default=None, metavar="CORRECT.jsonl",
               help="Names already right (line, start, end, text, entity) no edit should touch.")
+# the bootstrap's LEVEL and RESAMPLES, written out so that the help does not load numpy (a test checks them)
 @click.option("--confidence", is_flag=True,
-              help=f"With --gold-edits: also {LEVEL:.0%} intervals of precision and recall, from resampling the heard "
-                   f"forms (each distinct heard text with what it becomes, with all its edits) {RESAMPLES:,} times.")
+              help="With --gold-edits: also 95% intervals of precision and recall, from resampling the heard forms "
+                   "(each distinct heard text with what it becomes, with all its edits) 2,000 times.")
 def score(reference, hypothesis, normalize, format_name, lexicons, whole, align, as_json, gold_edits, edits, traps,
           correct, confidence):
     _check_mode(reference, hypothesis, gold_edits, edits, traps, correct, format_name, lexicons, normalize, whole,

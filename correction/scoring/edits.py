@@ -144,9 +144,9 @@ def is_partial_fix(edit: Edit, gold: Sequence[GoldSpan]) -> bool:
     (the line is not the gold's), but it rewrites only words the recogniser got wrong, and only
     into the name said there; "Salman" -> "Sam Altman" where the gold writes "Sam" (the surname
     follows) writes more than that, and is not partial."""
-    end, written = edit.column + len(edit.original), fold(edit.replacement)
+    written = fold(edit.replacement)
     return bool(written) and any(span.line == edit.line and span.entity == edit.entity and span.start <= edit.column
-                                 and end <= span.end and written in fold(span.text) for span in gold)
+                                 and edit.column_end <= span.end and written in fold(span.text) for span in gold)
 
 
 def _ratio(part: int, whole: int) -> float:

@@ -291,3 +291,10 @@ def test_help_lists_every_normalisation_and_examples():
         assert f"    {name:<6} {normalizer.summary.split()[0]}" in result.stdout
     assert "Examples:" in result.stdout
     assert "without it, no B-WER" in result.stdout
+
+
+def test_the_confidence_help_says_what_the_bootstrap_does():
+    from correction.scoring.bootstrap import LEVEL, RESAMPLES
+
+    help_text = " ".join(run("--help").stdout.split())
+    assert f"also {LEVEL:.0%} intervals" in help_text and f"{RESAMPLES:,} times" in help_text
