@@ -137,10 +137,15 @@ class AnalyzedText:
     def all_known(self, span: Span) -> bool:
         return all(self.known[span.first : span.last])
 
-    def written_lower(self, span: Span) -> bool:
+    def written_lower(self, span: Span, but_sentence_start: bool = False) -> bool:
         """No token of the span written with a capital ("le monde", "a llama"); in a transcript
-        without casing, every span (see :func:`_capitals`)."""
-        return not any(self.capitalised[span.first : span.last])
+        without casing, every span (see :func:`_capitals`). With ``but_sentence_start``, the capital
+        that only opens a sentence does not count ("Le monde entier")."""
+        first = span.first
+        token = self.tokens[first]
+        if but_sentence_start and token.sentence_start and token.is_titled and not token.has_inner_capital:
+            first += 1
+        return not any(self.capitalised[first : span.last])
 
     def has_non_word(self, span: Span) -> bool:
         return not all(self.known[span.first : span.last])

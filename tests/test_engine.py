@@ -171,6 +171,40 @@ def test_a_lower_case_phrase_opening_with_a_grammar_word_is_never_recased_into_a
     assert [c for c in corrector.correct(capitalised).candidates if c.entity == name]
 
 
+def test_a_lower_case_phrase_capitalised_only_by_its_sentence_is_never_recased_into_a_name():
+    """The capital that opens a sentence is the sentence's: "Le monde entier" is the phrase too."""
+    corrector = Corrector(Lexicon.from_terms(["Le Monde", "OpenAI"]), decision="model", min_confidence=0.05)
+    text = "Le monde entier en parle. Le monde attend la suite."
+    result = corrector.correct(text)
+    assert not [c for c in result.candidates if c.entity == "Le Monde"]
+    assert result.text == text
+    # "Le Monde" written as the name is the name; a capital inside the phrase keeps it weighed
+    assert [c for c in corrector.correct("Hier, le Monde a publié un article.").candidates if c.entity == "Le Monde"]
+
+
+@pytest.mark.parametrize("lang, text, word, name", [
+    ("fr", "Tu veux une orange ? Orange a supprimé des postes, et orange vend des forfaits.", "orange", "Orange"),
+    ("fr", "Je n'ai aucune notion de l'heure. Notion lève des fonds, notion recrute.", "notion", "Notion"),
+    ("en", "I ate an apple at lunch. Apple sells phones, and apple sells laptops.", "apple", "Apple"),
+])
+def test_an_ordinary_word_after_a_determiner_is_never_recased_into_the_name_it_spells(lang, text, word, name):
+    """A cased transcript that writes "une orange" wrote a common noun, whatever the talk is about:
+    only the capital would change, and it would change the meaning. Bare, the same word may be the
+    company ("orange vend des forfaits"): it is proposed and weighed."""
+    corrector = Corrector(Lexicon.from_terms([name, "OpenAI"]), lang=lang, decision="model", min_confidence=0.05)
+    result = corrector.correct(text)
+    after_determiner = text.index(f" {word} ") + 1
+    assert not [c for c in result.candidates if c.span.start == after_determiner and c.entity == name]
+    assert [c for c in result.candidates if c.span.text == word and c.entity == name]
+
+
+def test_an_acronym_written_in_lower_case_after_an_article_is_still_proposed():
+    """"la nasa" is la NASA: an acronym is not the ordinary word its letters make, so the article says
+    nothing about it."""
+    corrector = Corrector(Lexicon.from_terms(["NASA", "OpenAI"]), decision="model", min_confidence=0.05)
+    assert [c for c in corrector.correct("Les ingénieurs de la nasa ont parlé hier.").candidates if c.entity == "NASA"]
+
+
 @pytest.mark.parametrize("decision", ["rules", "model"])
 def test_a_name_split_at_its_apostrophe_and_written_right_is_never_rewritten(decision):
     """The tokens of "L'Oréal" are "L" and "Oréal": when no mention crossed the apostrophe, the piece

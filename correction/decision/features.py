@@ -28,6 +28,7 @@ from ..index import name_parts
 from ..passes.base import Job
 from ..passes.context import (FILLERS, ROLE_WORDS, WINDOW, half_named_candidate, respaced,
                               same_word_inflected)
+from ..passes.guards import DETERMINERS, after_determiner
 from ..rewrite import only_case_changes
 from ..wordfreqs import COMMON_ZIPF, OTHER_LANGUAGE, is_function_word, zipf
 
@@ -340,28 +341,10 @@ CONTEXT_EVIDENCE = ("named_elsewhere", "named_nearby", "part_alone_named_nearby"
                     "context_word_nearby", "role_word_before")
 
 
-# Determiners (articles, demonstratives, possessives, quantifiers): before a word, they make it a
-# common noun ("une orange", "la notion de", "aucune notion", "the mistral", "every target"), where
-# names of companies and products mostly go bare.
-DETERMINERS = frozenset(
-    "le la les l un une des du ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs "
-    "au aux aucun aucune chaque quelque quelques plusieurs "
-    "the a an this that these those my your his her its our their no any some every each another several".split())
-
-
-def _after_determiner(table: FeatureTable, candidate: Candidate) -> bool:
-    tokens, first = table.text.tokens, candidate.span.first
-    if first == 0 or tokens[first].sentence_start:
-        return False
-    gap = tokens[first].gap_before
-    # only a space between them, or the apostrophe of an elided article ("l'orange")
-    return (gap.isspace() or gap in ("'", "’")) and tokens[first - 1].text.lower() in DETERMINERS
-
-
 @feature(flag("after a determiner", "no determiner before"))
 def determiner_before(table: FeatureTable, candidate: Candidate) -> float:
     """1 right after an article, a demonstrative or a possessive ("une orange", "the mistral")."""
-    return float(_after_determiner(table, candidate))
+    return float(after_determiner(table.text, candidate.span.first))
 
 
 def _opens_with_determiner(table: FeatureTable, candidate: Candidate) -> bool:
@@ -376,7 +359,7 @@ def common_noun_phrase(table: FeatureTable, candidate: Candidate) -> float:
     one: "la notion de", "une orange", "tout le monde" are the ordinary words, where "la NASA", "le
     Real Madrid" or "Le Monde" are names."""
     return float(bool(lower_case_span(table, candidate))
-                 and (_after_determiner(table, candidate) or _opens_with_determiner(table, candidate)))
+                 and (after_determiner(table.text, candidate.span.first) or _opens_with_determiner(table, candidate)))
 
 
 @feature(flag("set off by a comma", "no comma after"))

@@ -15,8 +15,9 @@ from ..letters import is_acronym, said_letters
 from ..rewrite import only_case_changes, plan_changes, rewritten_tokens
 from ..text import APOSTROPHES, fold
 from ..wordfreqs import is_function_word, max_zipf
-from .guards import (CUT_OFF, MAX_ANCHOR_ZIPF, MAX_KEY_LENGTH, MIN_KEY_LENGTH, eligible_for_approximate,
-                     has_accents, is_ambiguous, is_derived, numbers_heard, sure_bound, words_align)
+from .guards import (CUT_OFF, MAX_ANCHOR_ZIPF, MAX_KEY_LENGTH, MIN_KEY_LENGTH, common_noun_here,
+                     eligible_for_approximate, has_accents, is_ambiguous, is_derived, numbers_heard, sure_bound,
+                     words_align)
 
 if TYPE_CHECKING:
     from ..decision.model import DecisionModel
@@ -316,10 +317,13 @@ def make_candidate(job: Job, span: Span, surface: Surface, score: float, pass_na
     case_only = only_case_changes(text.source, changes)
     if case_only and not text.cased:
         return None  # "GEMINI" -> "Gemini", "sam altman" -> "Sam Altman" in an uncased transcript: formatting
-    if case_only and span.size > 1 and job.grammar[span.first] and text.written_lower(span):
+    if case_only and span.size > 1 and job.grammar[span.first] and text.written_lower(span, but_sentence_start=True):
         # "tout le monde" is not Le Monde, "the economist said" not The Economist: a cased transcript
-        # that writes a phrase opening with its own grammar word all in lower case wrote the phrase
+        # that writes a phrase opening with its own grammar word all in lower case (but for the
+        # capital of a sentence start: "Le monde entier") wrote the phrase
         return None
+    if case_only and common_noun_here(text, span, replacement):
+        return None  # "une orange", "aucune notion": the same reason for one word after its determiner
     tokens = text.tokens[span.first : span.last]
     changed = rewritten_tokens(tokens, changes)
     # "Salman Altman": the unchanged "Altman" already names the entity, only "Salman" is misheard

@@ -17,7 +17,7 @@ from .. import phonetics
 from ..analysis import AnalyzedText, Span
 from ..index import numbers_in_words
 from ..letters import VOWEL_WORDS, said_letters
-from ..text import fold
+from ..text import APOSTROPHES, fold
 from ..wordfreqs import is_function_word, max_zipf
 
 # Spans longer than this (folded letters) are sentences, not names.
@@ -99,6 +99,38 @@ def has_accents(text: str) -> bool:
 def _compact(text: str) -> str:
     # case aside: "Mid Journey" and "Open-AI" are "Midjourney" and "OpenAI" with a space or hyphen added
     return "".join(text.replace("-", " ").split()).casefold()
+
+
+# Determiners (articles, demonstratives, possessives, quantifiers): before a word, they make it a
+# common noun ("une orange", "la notion de", "aucune notion", "the mistral", "every target"), where
+# names of companies and products mostly go bare.
+DETERMINERS = frozenset(
+    "le la les l un une des du ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs "
+    "au aux aucun aucune chaque quelque quelques plusieurs "
+    "the a an this that these those my your his her its our their no any some every each another several".split())
+
+
+def after_determiner(text: AnalyzedText, position: int) -> bool:
+    """Whether the token at ``position`` follows a determiner of its sentence, with only a space
+    between or the apostrophe of an elided article ("une orange", "l'orange")."""
+    tokens = text.tokens
+    if position == 0 or tokens[position].sentence_start:
+        return False
+    gap = tokens[position].gap_before
+    return (gap.isspace() or gap in APOSTROPHES) and tokens[position - 1].text.lower() in DETERMINERS
+
+
+def common_noun_here(text: AnalyzedText, span: Span, replacement: str) -> bool:
+    """Whether a cased transcript wrote, after a determiner, the ordinary word a name is made of,
+    in lower case: "une orange", "aucune notion", "the apple" are the fruit, the idea, the fruit,
+    whatever the talk is about elsewhere. The recogniser wrote a common noun and the letters are
+    right; only the capital would change, and it would change the meaning. An acronym ("la nasa"
+    for la NASA) or a brand with inner capitals is not an ordinary word, so it is not held here."""
+    if span.size != 1 or not text.cased or text.capitalised[span.first] or not text.common[span.first]:
+        return False
+    if replacement != replacement[:1].upper() + replacement[1:].lower():
+        return False
+    return after_determiner(text, span.first)
 
 
 def is_ambiguous(text: AnalyzedText, span: Span, replacement: str, approximate: bool = False) -> bool:
