@@ -198,6 +198,24 @@ def test_an_ordinary_word_after_a_determiner_is_never_recased_into_the_name_it_s
     assert [c for c in result.candidates if c.span.text == word and c.entity == name]
 
 
+@pytest.mark.parametrize("text, word, name, expected", [
+    ("Tu veux une orange ? Orange vend des forfaits.", "orange", "Orange", True),
+    ("Tu veux l'orange ? Orange vend des forfaits.", "orange", "Orange", True),     # an elided article
+    ("Hier, orange a publié ses comptes. Orange vend.", "orange", "Orange", False),  # bare: a name slot
+    ("Le patron d'orange a parlé. Orange vend.", "orange", "Orange", False),          # "d'" is no article
+    ("Tu veux une Orange ? Orange vend des forfaits.", "Orange", "Orange", False),    # written as a name
+    ("Les ingénieurs de la nasa ont parlé. La NASA aussi.", "nasa", "NASA", False),   # an acronym
+    ("He bought the iphone yesterday. The iPhone sold well.", "iphone", "iPhone", False),  # inner capital
+])
+def test_a_common_noun_is_an_ordinary_word_after_its_determiner_in_a_cased_transcript(text, word, name, expected):
+    from correction.passes.guards import common_noun_here
+
+    analysed = AnalyzedText.of(text)
+    position = next(i for i, token in enumerate(analysed.tokens) if token.text == word)
+    key = analysed.keys[position]
+    assert common_noun_here(analysed, analysed.span(position, position + 1, key), name) is expected
+
+
 def test_an_acronym_written_in_lower_case_after_an_article_is_still_proposed():
     """"la nasa" is la NASA: an acronym is not the ordinary word its letters make, so the article says
     nothing about it."""
