@@ -3,7 +3,7 @@
 import numpy as np
 
 from benchmarks.fit_decision import (BOUNDS, PARTIAL_FIX_COST, WRONG_EDIT_COST, EditCounts, best_bound, bound_spread,
-                                     counted, logistic)
+                                     counted, logistic, median_bound)
 from correction.decision.features import CONTEXT_EVIDENCE, FEATURES
 from correction.edits import Edit
 from correction.scoring.edits import Breakdown, GoldSpan, score_edits
@@ -55,6 +55,32 @@ def test_the_spread_says_how_often_another_draw_of_forms_moves_the_bound():
     # taken; with "wrong" alone nothing gains (1 draw in 27); no draw makes the wrong form worth it
     assert "lower than 0.9 in 0%" in spread and "none in 0%" not in spread and "higher in 2" in spread
     assert spread.strip().startswith("best bound over 2000 draws")
+
+
+def _one_form_decides(right: int, wrong_forms: int) -> dict[float, EditCounts]:
+    """Ten right forms at every bound; under 0.90, one form of ``right`` right edits and
+    ``wrong_forms`` forms of one wrong edit each."""
+    totals = {}
+    for bound in BOUNDS:
+        low = bound < 0.9
+        count = EditCounts(right=10 + right * low, predicted=10 + (right + wrong_forms) * low, fixed=0, gold=0)
+        count.clusters = {f"steady {i}": Breakdown(f"steady {i}", gold=1, fixed=1, predicted=1, right=1) for i in range(10)}
+        if low:
+            count.clusters["one"] = Breakdown("one", gold=right, fixed=right, predicted=right, right=right)
+            count.clusters.update({f"wrong {i}": Breakdown(f"wrong {i}", gold=0, fixed=0, predicted=1, right=0)
+                                   for i in range(wrong_forms)})
+        totals[bound] = count
+    return totals
+
+
+def test_the_shipped_bound_is_the_one_most_draws_of_the_forms_take():
+    # on all the forms, the lower bounds gain one edit more, all of it from one form outweighing ten
+    # wrong ones; in most draws of the forms they do not, and the draws' median is what ships
+    totals = _one_form_decides(right=10 * WRONG_EDIT_COST + 1, wrong_forms=10)
+    assert best_bound(counted(totals)) == 0.89
+    assert median_bound(totals) == BOUNDS[-1]
+    # where every draw agrees, the median is the bound on all the forms
+    assert median_bound(_counts(0.9)) == best_bound(counted(_counts(0.9))) == 0.9
 
 
 def test_counts_added_up_over_groups_keep_their_forms():
