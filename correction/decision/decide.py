@@ -14,8 +14,9 @@ lines up is Ilya). An occurrence that its own place marks wrong is never lifted 
 its grammar makes it a common noun (a cased transcript writing it in lower case after a
 determiner), or the name's missing word is heard beside it (the span is too short there). It gets
 the lower of its own probability and its form's ("tu veux une orange" stays the fruit though
-"orange" is the company elsewhere), and it still counts in its form's evidence, so the others'
-verdict is the same with or without this exception.
+"Oranges" is a company heard as "orange" elsewhere; a name that would only give the word a
+capital is not even proposed there: ``passes.guards.common_noun_here``), and it still counts in
+its form's evidence, so the others' verdict is the same with or without this exception.
 """
 
 from __future__ import annotations
