@@ -64,7 +64,8 @@ def _one_form_decides(right: int, wrong_forms: int) -> dict[float, EditCounts]:
     for bound in BOUNDS:
         low = bound < 0.9
         count = EditCounts(right=10 + right * low, predicted=10 + (right + wrong_forms) * low, fixed=0, gold=0)
-        count.clusters = {f"steady {i}": Breakdown(f"steady {i}", gold=1, fixed=1, predicted=1, right=1) for i in range(10)}
+        count.clusters = {f"steady {i}": Breakdown(f"steady {i}", gold=1, fixed=1, predicted=1, right=1)
+                          for i in range(10)}
         if low:
             count.clusters["one"] = Breakdown("one", gold=right, fixed=right, predicted=right, right=right)
             count.clusters.update({f"wrong {i}": Breakdown(f"wrong {i}", gold=0, fixed=0, predicted=1, right=0)
