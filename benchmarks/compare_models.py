@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.asr_loop.sets import loop_sets  # noqa: E402
 from benchmarks.fit_decision import (PARTIAL_FIX_COST, WRONG_EDIT_COST, edit_counts, fitting_rows,  # noqa: E402
-                                     fitting_sources, logistic, median_bound, out_of_group_counts)
+                                     fitting_sources, logistic, median_bound, out_of_group_counts, rule_draws)
 from correction import __version__  # noqa: E402
 from correction.decision.features import FEATURES  # noqa: E402
 from correction.decision.training import Rows, collect, partly_heard_right  # noqa: E402
@@ -94,7 +94,7 @@ def main() -> int:
     for name, fit in KINDS.items():
         log(f"{name}: applied edits out of group on the fitting data")
         totals = out_of_group_counts(fitting, fit, log=lambda message: None)
-        bound = median_bound(totals)  # the bound fit_decision would ship for this kind of model
+        bound = median_bound(rule_draws(totals))  # the bound fit_decision would ship for this kind of model
         cells = [name, f"{bound:.2f}"]
         cells.append(ratio(totals[bound].right, totals[bound].predicted))
         model = fit(fitting.values, fitting.labels)

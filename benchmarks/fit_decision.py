@@ -235,17 +235,21 @@ def counted(totals: Mapping[float, EditCounts]) -> dict[float, tuple[float, floa
     return {bound: (count.right, count.predicted, count.partial) for bound, count in totals.items()}
 
 
-def median_bound(totals: Mapping[float, EditCounts]) -> float:
-    """The rule's bound: the median of the bounds ``best_bound`` picks in draws of the heard forms
-    applied out of group (``bound_draws``; a draw where no bound gains counts as the highest bound
-    tried, which is what would be shipped).
+def rule_draws(totals: Mapping[float, EditCounts]) -> list[float | None]:
+    """The bound ``best_bound`` picks in each of ``RESAMPLES`` draws of the heard forms applied out of
+    group (``bound_draws``), None where no bound gains."""
+    return bound_draws({bound: count.clusters for bound, count in totals.items()}, best_bound)
+
+
+def median_bound(draws: list[float | None]) -> float:
+    """The rule's bound: the median of the bounds picked in ``draws`` (``rule_draws``; a draw where no
+    bound gains counts as the highest bound tried, which is what would be shipped).
 
     Bagged, not taken on all the forms at once: the gain is flat near its top, so which bound tops
     it turns on a form or two. Refitted after 242 of 1,676,808 rows went (2026-12-08), the top moved
     from 0.86 to 0.89 while the draws' median stayed at 0.86; the bound measured recall hangs on
     should not move with that.
     """
-    draws = bound_draws({bound: count.clusters for bound, count in totals.items()}, best_bound)
     return float(np.percentile([BOUNDS[-1] if bound is None else bound for bound in draws], 50, method="nearest"))
 
 
@@ -255,18 +259,17 @@ def choose_bound(rows: Rows, log=print, fit=logistic) -> float:
     totals = out_of_group_counts(rows, fit, log)
     for bound in BOUNDS:
         log(f"  bound {bound:.2f}: {totals[bound]}")
-    on_all = best_bound(counted(totals))
-    log(bound_spread(totals, on_all))
-    bound = median_bound(totals)
+    on_all, draws = best_bound(counted(totals)), rule_draws(totals)
+    log(bound_spread(draws, on_all))
+    bound = median_bound(draws)
     log(f"  the rule's bound (the draws' median): {bound:.2f}; on all the forms at once: "
         f"{'none gains' if on_all is None else f'{on_all:.2f}'}")
     return bound
 
 
-def bound_spread(totals: dict[float, EditCounts], bound: float | None) -> str:
-    """How far the rule's bound moves with the draw of fitting forms: the bound ``best_bound``
-    picks in each resample of the heard forms applied out of group (``bound_draws``)."""
-    draws = bound_draws({b: count.clusters for b, count in totals.items()}, best_bound)
+def bound_spread(draws: list[float | None], bound: float | None) -> str:
+    """How far the rule's bound moves with the draw of fitting forms: the bounds picked in ``draws``
+    (``rule_draws``), against ``bound``."""
     reached = sorted(b for b in draws if b is not None)
     if not reached:
         return f"  no bound gains in any of {len(draws)} draws of the forms"

@@ -3,7 +3,7 @@
 import numpy as np
 
 from benchmarks.fit_decision import (BOUNDS, PARTIAL_FIX_COST, WRONG_EDIT_COST, EditCounts, best_bound, bound_spread,
-                                     counted, logistic, median_bound)
+                                     counted, logistic, median_bound, rule_draws)
 from correction.decision.features import CONTEXT_EVIDENCE, FEATURES
 from correction.edits import Edit
 from correction.scoring.edits import Breakdown, GoldSpan, score_edits
@@ -50,7 +50,7 @@ def test_a_partial_fix_costs_less_than_a_wrong_rewrite():
 
 
 def test_the_spread_says_how_often_another_draw_of_forms_moves_the_bound():
-    spread = bound_spread(_counts(0.9), 0.9)
+    spread = bound_spread(rule_draws(_counts(0.9)), 0.9)
     # without "late" in a draw every bound up to the wrong form's gains the same, and the highest is
     # taken; with "wrong" alone nothing gains (1 draw in 27); no draw makes the wrong form worth it
     assert "lower than 0.9 in 0%" in spread and "none in 0%" not in spread and "higher in 2" in spread
@@ -79,9 +79,9 @@ def test_the_shipped_bound_is_the_one_most_draws_of_the_forms_take():
     # wrong ones; in most draws of the forms they do not, and the draws' median is what ships
     totals = _one_form_decides(right=10 * WRONG_EDIT_COST + 1, wrong_forms=10)
     assert best_bound(counted(totals)) == 0.89
-    assert median_bound(totals) == BOUNDS[-1]
+    assert median_bound(rule_draws(totals)) == BOUNDS[-1]
     # where every draw agrees, the median is the bound on all the forms
-    assert median_bound(_counts(0.9)) == best_bound(counted(_counts(0.9))) == 0.9
+    assert median_bound(rule_draws(_counts(0.9))) == best_bound(counted(_counts(0.9))) == 0.9
 
 
 def test_counts_added_up_over_groups_keep_their_forms():
